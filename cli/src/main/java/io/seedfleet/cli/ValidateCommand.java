@@ -1,0 +1,42 @@
+package io.seedfleet.cli;
+
+import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.schema.IntrospectionOptions;
+import io.seedfleet.core.schema.PostgresIntrospector;
+import io.seedfleet.core.schema.SchemaModel;
+import io.seedfleet.core.validate.PostgresValidator;
+import io.seedfleet.core.validate.ValidationReport;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Checks a database's data against its own constraints; exits 1 when a check fails. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check every key, foreign key and NOT NULL of a PostgreSQL database with set-based queries; exit 1 when one fails.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<CheckResult> results;
+        long started = System.nanoTime();
+        try (Connection c = target.target().open()) {
+            SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
+            results = PostgresValidator.validate(c, schema, Map.of());
+        }
+        out.println(ValidationReport.summary(results));
+        out.printf("validated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return ValidationReport.passed(results) ? 0 : 1;
+    }
+}

@@ -1,0 +1,91 @@
+package io.seedfleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seedfleet.core.sink.JdbcTarget;
+import io.seedfleet.testkit.PostgresServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The commands as a user runs them: exit codes, and plain messages instead of stack traces. */
+class CliTest {
+    private static PostgresServer pg;
+
+    @BeforeAll
+    static void start() {
+        pg = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        pg.close();
+    }
+
+    record Outcome(int exitCode, String out, String err) {}
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Seedfleet.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static String exampleDatabase(String name) throws Exception {
+        String url = pg.createDatabase(name);
+        ExampleSchema.create(new JdbcTarget(url, pg.user(), pg.password()));
+        return url;
+    }
+
+    @Test
+    void generatesThenValidatesThenCatchesCorruption() throws Exception {
+        String url = exampleDatabase("cli_generate");
+        Outcome generated = run("generate", "--target", url, "--user", pg.user(), "--rows", "30", "--table-rows", "app.users=200", "--seed", "7");
+        assertThat(generated.exitCode()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("app.users", "200", "reproduce with --seed 7");
+
+        Outcome clean = run("validate", "--target", url, "--user", pg.user());
+        assertThat(clean.exitCode()).as(clean.out()).isZero();
+        assertThat(clean.out()).contains("0 failed");
+
+        // Corrupt the data behind the constraints' back (as a bulk load with triggers off would).
+        try (Connection c = new JdbcTarget(url, pg.user(), pg.password()).open(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE app.tasks DISABLE TRIGGER ALL");
+            s.execute("UPDATE app.tasks SET project_id = 999999 WHERE id IN (SELECT id FROM app.tasks ORDER BY id LIMIT 2)");
+            s.execute("ALTER TABLE app.tasks ENABLE TRIGGER ALL");
+        }
+        Outcome corrupted = run("validate", "--target", url, "--user", pg.user());
+        assertThat(corrupted.exitCode()).isEqualTo(1);
+        assertThat(corrupted.out()).contains("app.tasks").contains("2 violations");
+
+        Outcome again = run("generate", "--target", url, "--user", pg.user(), "--rows", "5");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds rows").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badInputGetsAMessageNotAStackTrace() throws Exception {
+        Outcome unreachable = run("validate", "--target", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "x", "--password", "secret-pw");
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).startsWith("error: ").doesNotContain("\tat ").doesNotContain("secret-pw");
+
+        Outcome notJdbc = run("generate", "--target", "postgres://localhost/x");
+        assertThat(notJdbc.exitCode()).isEqualTo(2);
+        assertThat(notJdbc.err()).contains("not a JDBC URL");
+
+        String url = exampleDatabase("cli_bad_table");
+        Outcome unknownTable = run("generate", "--target", url, "--user", pg.user(), "--table-rows", "nosuch=5");
+        assertThat(unknownTable.exitCode()).isEqualTo(2);
+        assertThat(unknownTable.err()).contains("nosuch").contains("no such table");
+        try (Connection c = new JdbcTarget(url, pg.user(), pg.password()).open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM app.users")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("nothing written").isZero();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.seedfleet.core.generate;
+
+import io.seedfleet.core.plan.GenerationPlan;
+import io.seedfleet.core.plan.PlanProblem;
+import io.seedfleet.core.plan.PlanningException;
+import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.schema.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan made executable: a {@link TableGenerator} for every table. Building it checks everything
+ * that can be checked before writing (unique domains too small, unsupported types or CHECKs) and
+ * throws a {@link PlanningException} listing every problem.
+ */
+public final class Dataset {
+    private final GenerationPlan plan;
+    private final Map<QualifiedName, TableGenerator> tables;
+
+    private Dataset(GenerationPlan plan, Map<QualifiedName, TableGenerator> tables) {
+        this.plan = plan;
+        this.tables = tables;
+    }
+
+    public static Dataset of(GenerationPlan plan) {
+        List<PlanProblem> problems = new ArrayList<>();
+        Map<QualifiedName, TableGeneratorBuilder> builders = new LinkedHashMap<>();
+        for (Table t : plan.schema().tables()) {
+            builders.put(t.name(), new TableGeneratorBuilder(plan, t, problems));
+        }
+        Map<QualifiedName, TableGenerator> tables = new LinkedHashMap<>();
+        builders.forEach((name, b) -> tables.put(name, b.build()));
+        builders.values().forEach(b -> b.link(builders));
+        if (!problems.isEmpty()) throw new PlanningException(problems);
+        return new Dataset(plan, tables);
+    }
+
+    public GenerationPlan plan() {
+        return plan;
+    }
+
+    public TableGenerator table(QualifiedName name) {
+        TableGenerator g = tables.get(name);
+        if (g == null) throw new IllegalArgumentException("no table " + name + " in this dataset");
+        return g;
+    }
+}

@@ -1,0 +1,202 @@
+package io.seedfleet.core.generate;
+
+import io.seedfleet.core.plan.ColumnDomain;
+import io.seedfleet.core.schema.Column;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Numbers, dates and times: a realistic range for the column's meaning, intersected with what its
+ * type and CHECK constraints allow; unique values spread over that range by a permutation; and
+ * columns that must follow another ({@code ends_at > starts_at}, {@code updated_at} after
+ * {@code created_at}) derived from it plus a positive gap.
+ */
+final class NumericValues {
+    private static final long HOUR = 3_600_000_000L;
+
+    private NumericValues() {}
+
+    /** A range in the column's units, and whether values spread log-uniformly (amounts) or uniformly. */
+    private record Range(long lo, long hi, boolean logarithmic) {}
+
+    /** Another column this one follows, and the gap in units. */
+    private record Follows(LongColumn base, long minGap, long maxGap) {}
+
+    static LongColumn build(TableGeneratorBuilder b, Column c, Units u, ColumnDomain d, boolean unique) {
+        long lo = u.min();
+        long hi = u.max();
+        if (d.lower() != null) lo = Math.max(lo, u.parse(d.lower().literal(), true) + (d.lower().strict() ? u.granularity() : 0));
+        if (d.upper() != null) hi = Math.min(hi, u.parse(d.upper().literal(), false) - (d.upper().strict() ? u.granularity() : 0));
+        if (lo > hi) {
+            b.problem(c.name(), "its CHECK constraints leave no value (" + d.lower() + " .. " + d.upper() + ")");
+            return constant(u, u.min());
+        }
+        Semantic semantic = Semantic.classify(b.table(), c);
+        Range r = intersect(realistic(semantic, u, b.anchor(), c), lo, hi);
+        long salt = b.salt(c.name());
+        if (unique) return unique(b, c, u, r, lo, hi, salt);
+        List<Follows> follows = follows(b, c, u, d, semantic);
+        if (!follows.isEmpty()) return derived(follows, u, hi, salt);
+        return random(u, r, salt);
+    }
+
+    private static LongColumn constant(Units u, long v) {
+        return new LongColumn(row -> v, u.format(), u.scale());
+    }
+
+    private static LongColumn random(Units u, Range r, long salt) {
+        long g = u.granularity();
+        long steps = (r.hi() - r.lo()) / g + 1;
+        if (r.logarithmic() && r.lo() >= 1 && r.hi() > r.lo() * 4) {
+            double logLo = Math.log(r.lo());
+            double span = Math.log(r.hi()) - logLo;
+            return new LongColumn(row -> Math.min(r.hi(), (long) Math.exp(logLo + Mix.unit(Mix.at(salt, row)) * span)), u.format(), u.scale());
+        }
+        long lo = r.lo();
+        return new LongColumn(row -> lo + Mix.below(Mix.at(salt, row), steps) * g, u.format(), u.scale());
+    }
+
+    private static LongColumn unique(TableGeneratorBuilder b, Column c, Units u, Range r, long lo, long hi, long salt) {
+        long rows = Math.max(1, b.rows());
+        long g = u.granularity();
+        long span = (r.hi() - r.lo()) / g + 1;
+        long start = r.lo();
+        if (span < rows) {
+            // The realistic range is too narrow: grow it upwards from its start (numbers 1..rows
+            // rather than the type's extremes), and downwards only if the type's maximum forces it.
+            start = Math.max(lo, Math.min(r.lo(), hi - (rows - 1) * g));
+            span = Math.min(rows, (hi - start) / g + 1);
+        }
+        if (span < rows || span <= 0) {
+            b.problem(c.name(), "unique, but its type and CHECK constraints allow only " + Math.max(span, 0) + " values for " + rows + " rows");
+            return constant(u, lo);
+        }
+        long step = Math.max(1, span / rows) * g;
+        Permutation p = new Permutation(rows, salt);
+        long base = start;
+        return new LongColumn(row -> base + p.apply(row) * step, u.format(), u.scale());
+    }
+
+    private static LongColumn derived(List<Follows> follows, Units u, long hi, long salt) {
+        Follows[] f = follows.toArray(Follows[]::new);
+        long g = u.granularity();
+        return new LongColumn(row -> {
+            long base = Long.MIN_VALUE;
+            long minGap = 0;
+            long maxGap = 0;
+            for (Follows x : f) {
+                long v = x.base().value(row);
+                if (v + x.minGap() > base + minGap) {
+                    base = v;
+                    minGap = x.minGap();
+                    maxGap = x.maxGap();
+                }
+            }
+            long steps = Math.max(0, (maxGap - minGap) / g);
+            long v = base + minGap + Mix.below(Mix.at(salt, row), steps + 1) * g;
+            return v > hi && base + minGap <= hi ? hi : v;
+        }, u.format(), u.scale());
+    }
+
+    /** CHECK relations first; then the ordering people expect of timestamps even when no CHECK says so. */
+    private static List<Follows> follows(TableGeneratorBuilder b, Column c, Units u, ColumnDomain d, Semantic s) {
+        List<Follows> out = new ArrayList<>();
+        long g = u.granularity();
+        long day = u.temporal() ? u.day() : 0;
+        for (ColumnDomain.Relation rel : d.relations()) {
+            LongColumn base = b.relatedLongColumn(rel.other());
+            if (base == null || base.format() != u.format() && !(u.temporal() && sameClock(base, u))) {
+                b.problem(c.name(), "must be " + rel.op() + " " + rel.other() + ", which is not a number or time this engine can relate yet");
+                continue;
+            }
+            long min = rel.op() == ColumnDomain.Op.GT ? g : 0;
+            long max = day > 0 ? Math.max(min, gap(s, day)) : Math.max(min, 100);
+            out.add(new Follows(base, Math.max(min, minGap(s, u)), max));
+        }
+        if (out.isEmpty() && u.temporal()) {
+            for (Semantic before : precedents(s)) {
+                for (Column other : b.table().columns()) {
+                    if (other == c || Semantic.classify(b.table(), other) != before || Units.of(other.type()) == null
+                            || Units.of(other.type()).day() != u.day()) continue;
+                    LongColumn base = b.relatedLongColumn(other.name());
+                    if (base != null) {
+                        out.add(new Follows(base, minGap(s, u), gap(s, day)));
+                        return out;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameClock(LongColumn base, Units u) {
+        LongColumn.Format f = base.format();
+        boolean baseMicros = f == LongColumn.Format.TIMESTAMP || f == LongColumn.Format.TIMESTAMPTZ;
+        boolean micros = u.format() == LongColumn.Format.TIMESTAMP || u.format() == LongColumn.Format.TIMESTAMPTZ;
+        return baseMicros && micros;
+    }
+
+    private static List<Semantic> precedents(Semantic s) {
+        return switch (s) {
+            case UPDATED_AT -> List.of(Semantic.CREATED_AT);
+            case DELETED_AT -> List.of(Semantic.UPDATED_AT, Semantic.CREATED_AT);
+            case END_AT -> List.of(Semantic.START_AT, Semantic.CREATED_AT);
+            case EXPIRES_AT -> List.of(Semantic.START_AT, Semantic.CREATED_AT);
+            default -> List.of();
+        };
+    }
+
+    private static long minGap(Semantic s, Units u) {
+        if (!u.temporal()) return 0;
+        long unit = u.day() == 1 ? 1 : HOUR;
+        return switch (s) {
+            case DELETED_AT, END_AT -> unit;
+            case EXPIRES_AT -> u.day();
+            default -> 0;
+        };
+    }
+
+    private static long gap(Semantic s, long day) {
+        return switch (s) {
+            case UPDATED_AT -> 180 * day;
+            case END_AT -> 90 * day;
+            default -> 365 * day;
+        };
+    }
+
+    private static Range intersect(Range realistic, long lo, long hi) {
+        long a = Math.max(realistic.lo(), lo);
+        long b = Math.min(realistic.hi(), hi);
+        return a <= b ? new Range(a, b, realistic.logarithmic()) : new Range(lo, hi, false);
+    }
+
+    /** The range a column of this meaning usually holds, in the column's units. */
+    private static Range realistic(Semantic s, Units u, long anchor, Column c) {
+        if (u.temporal()) {
+            long day = u.day();
+            long now = u.day() == 1 ? Math.floorDiv(anchor, Units.MICROS_PER_DAY) : u.align(anchor, false);
+            if (u.format() == LongColumn.Format.TIME) return new Range(8 * HOUR, 20 * HOUR, false);
+            return switch (s) {
+                case BIRTH_DATE -> new Range(now - 80 * 365 * day, now - 18 * 365 * day, false);
+                case CREATED_AT, UPDATED_AT -> new Range(now - 3 * 365 * day, now, false);
+                case EXPIRES_AT, FUTURE_EVENT -> new Range(now + day, now + 365 * day, false);
+                case START_AT -> new Range(now - 365 * day, now + 30 * day, false);
+                default -> new Range(now - 365 * day, now, false);
+            };
+        }
+        long one = CopyTextWriter.POW10[Math.min(u.scale(), 18)];
+        boolean cents = Semantic.tokens(c.name()).contains("cents");
+        return switch (s) {
+            case AMOUNT -> cents ? new Range(100, 500_000, true) : new Range(one, 5_000 * one, true);
+            case QUANTITY -> new Range(one, 20 * one, true);
+            case PERCENT -> new Range(0, 100 * one, false);
+            case AGE -> new Range(18 * one, 90 * one, false);
+            case RATING -> new Range(one, 5 * one, false);
+            case COUNT -> new Range(0, 500 * one, true);
+            case YEAR -> new Range(1950 * one, 2030 * one, false);
+            case LATITUDE -> new Range(-90 * one, 90 * one, false);
+            case LONGITUDE -> new Range(-180 * one, 180 * one, false);
+            default -> new Range(one, 1000 * one, false);
+        };
+    }
+}

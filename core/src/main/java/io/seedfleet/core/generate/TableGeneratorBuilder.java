@@ -1,0 +1,482 @@
+package io.seedfleet.core.generate;
+
+import io.seedfleet.core.plan.CheckAnalyzer;
+import io.seedfleet.core.plan.ColumnDomain;
+import io.seedfleet.core.plan.GenerationPlan;
+import io.seedfleet.core.plan.PlanProblem;
+import io.seedfleet.core.schema.Column;
+import io.seedfleet.core.schema.ForeignKey;
+import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.schema.Table;
+import io.seedfleet.core.schema.TypeKind;
+import io.seedfleet.core.schema.UniqueKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link TableGenerator} of one table: binds foreign keys to parent pickers, makes one
+ * column of every unique key unique by construction, reads CHECK domains, and picks a realistic
+ * generator for each remaining column from its type and meaning.
+ */
+final class TableGeneratorBuilder {
+    private static final ColumnGenerator NULL = (row, out) -> out.writeNull();
+    private static final int DEFAULT_NULLS_PER_THOUSAND = 100;
+
+    private final GenerationPlan plan;
+    private final Table table;
+    private final List<PlanProblem> problems;
+    private final long rows;
+    private final CheckAnalyzer.Result checks;
+    private final Person person;
+    private final Set<String> referenced = new HashSet<>();
+    private final Map<String, FkColumn> foreignKeyColumns = new HashMap<>();
+    private final Set<String> deferredColumns = new LinkedHashSet<>();
+    private final Set<String> sequential = new HashSet<>();
+    private final Set<String> unique = new HashSet<>();
+    private final Map<String, ColumnGenerator> raw = new HashMap<>();
+    private final Map<String, LongColumn> longs = new HashMap<>();
+    private final Set<String> building = new HashSet<>();
+    private final Set<String> junctionKeys = new HashSet<>();
+
+    TableGeneratorBuilder(GenerationPlan plan, Table table, List<PlanProblem> problems) {
+        this.plan = plan;
+        this.table = table;
+        this.problems = problems;
+        this.rows = plan.rows(table.name());
+        this.checks = CheckAnalyzer.analyze(table);
+        this.person = new Person(salt("#person"));
+        for (Table t : plan.schema().tables()) {
+            for (ForeignKey fk : t.foreignKeys()) {
+                if (fk.referencedTable().equals(table.name())) referenced.addAll(fk.referencedColumns());
+            }
+        }
+        checks.unsupported().forEach(c -> problem(null, "CHECK constraint not understood yet: " + c));
+    }
+
+    TableGenerator build() {
+        bindForeignKeys();
+        chooseUniqueCarriers();
+        List<String> insertColumns = new ArrayList<>();
+        List<ColumnGenerator> insert = new ArrayList<>();
+        for (Column c : table.columns()) {
+            if (!c.writable()) continue;
+            if (deferredColumns.contains(c.name())) {
+                insertColumns.add(c.name());
+                insert.add(NULL);
+                continue;
+            }
+            ColumnGenerator g = finalGenerator(c);
+            if (g == null) continue; // left to the column's default
+            insertColumns.add(c.name());
+            insert.add(g);
+        }
+        List<String> keyColumns = List.of();
+        List<ColumnGenerator> update = new ArrayList<>();
+        if (!deferredColumns.isEmpty()) {
+            keyColumns = updateKey();
+            for (String k : keyColumns) update.add(generator(table.column(k)));
+            for (String d : deferredColumns) update.add(foreignKeyColumns.get(d));
+        }
+        return new TableGenerator(table, rows, insertColumns, insert.toArray(ColumnGenerator[]::new),
+                keyColumns, List.copyOf(deferredColumns), update.toArray(ColumnGenerator[]::new));
+    }
+
+    /** Points every foreign-key column at its parent's generator, once all tables are built. */
+    void link(Map<QualifiedName, TableGeneratorBuilder> builders) {
+        for (FkColumn fk : foreignKeyColumns.values()) {
+            TableGeneratorBuilder parent = builders.get(fk.parent);
+            if (parent != null) fk.target = parent.generator(parent.table.column(fk.parentColumn));
+        }
+    }
+
+    // ---- foreign keys -------------------------------------------------------------------------
+
+    private void bindForeignKeys() {
+        Map<String, ParentPicker> junctionPickers = junctionPickers();
+        List<ForeignKey> fks = new ArrayList<>(table.foreignKeys());
+        fks.sort(Comparator.comparingInt((ForeignKey fk) -> -fk.columns().size()).thenComparing(ForeignKey::name));
+        for (ForeignKey fk : fks) {
+            long covered = fk.columns().stream().filter(foreignKeyColumns::containsKey).count();
+            if (covered == fk.columns().size()) continue; // implied by a wider key over the same columns
+            if (covered > 0) {
+                problem(fk.name(), "shares some but not all columns with another foreign key; correlated parents are not supported yet");
+                continue;
+            }
+            boolean deferred = plan.isDeferred(table, fk);
+            ParentPicker picker = picker(fk, deferred, junctionPickers);
+            if (picker == null) continue;
+            for (int i = 0; i < fk.columns().size(); i++) {
+                String column = fk.columns().get(i);
+                foreignKeyColumns.put(column, new FkColumn(picker, fk.referencedTable(), fk.referencedColumns().get(i)));
+                if (deferred) deferredColumns.add(column);
+            }
+        }
+    }
+
+    private ParentPicker picker(ForeignKey fk, boolean deferred, Map<String, ParentPicker> junctionPickers) {
+        long parentRows = plan.rows(fk.referencedTable());
+        long salt = salt("#fk:" + fk.name());
+        boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).nullable());
+        boolean self = fk.referencedTable().equals(table.name());
+        if (self) return deferred ? ParentPicker.tree(salt).withNulls(salt + 1, 150) : ParentPicker.self();
+        if (parentRows == 0) {
+            if (nullable || rows == 0) return row -> -1;
+            problem(fk.name(), "needs parent rows in " + fk.referencedTable() + ", which is planned empty");
+            return null;
+        }
+        ParentPicker junction = junctionPickers.get(fk.name());
+        if (junction != null) return junction;
+        if (isOneToOne(fk)) {
+            if (rows > parentRows) {
+                problem(fk.name(), rows + " rows but the one-to-one parent " + fk.referencedTable() + " has only " + parentRows);
+                return null;
+            }
+            return ParentPicker.oneToOne(parentRows, salt);
+        }
+        ParentPicker uniform = ParentPicker.uniform(parentRows, salt);
+        return nullable ? uniform.withNulls(salt + 1, DEFAULT_NULLS_PER_THOUSAND) : uniform;
+    }
+
+    private boolean isOneToOne(ForeignKey fk) {
+        Set<String> columns = Set.copyOf(fk.columns());
+        return table.uniqueKeys().stream().anyMatch(k -> k.isPlain() && Set.copyOf(k.columns()).equals(columns));
+    }
+
+    /** Junction keys: a plain unique key made exactly of the columns of two or more foreign keys. */
+    private Map<String, ParentPicker> junctionPickers() {
+        Map<String, ParentPicker> pickers = new HashMap<>();
+        for (UniqueKey key : table.uniqueKeys()) {
+            if (!key.isPlain()) continue;
+            Set<String> keyColumns = Set.copyOf(key.columns());
+            List<ForeignKey> parts = table.foreignKeys().stream()
+                    .filter(fk -> keyColumns.containsAll(fk.columns()) && !fk.referencedTable().equals(table.name()))
+                    .sorted(Comparator.comparingInt((ForeignKey fk) -> -fk.columns().size()).thenComparing(ForeignKey::name))
+                    .toList();
+            List<ForeignKey> disjoint = new ArrayList<>();
+            Set<String> covered = new HashSet<>();
+            for (ForeignKey fk : parts) {
+                if (fk.columns().stream().noneMatch(covered::contains)) {
+                    disjoint.add(fk);
+                    covered.addAll(fk.columns());
+                }
+            }
+            if (disjoint.size() < 2 || !covered.equals(keyColumns) || disjoint.stream().anyMatch(fk -> pickers.containsKey(fk.name()))) continue;
+            long[] radices = disjoint.stream().mapToLong(fk -> Math.max(1, plan.rows(fk.referencedTable()))).toArray();
+            ParentPicker[] digits = ParentPicker.junction(radices, salt("#junction:" + key.name()));
+            for (int i = 0; i < disjoint.size(); i++) pickers.put(disjoint.get(i).name(), digits[i]);
+            junctionKeys.add(key.name());
+        }
+        return pickers;
+    }
+
+    // ---- uniqueness ---------------------------------------------------------------------------
+
+    private void chooseUniqueCarriers() {
+        for (Column c : table.columns()) {
+            if (c.identity() != Column.Identity.NONE && c.type().kind().isInteger()) sequential.add(c.name());
+        }
+        table.primaryKey().ifPresent(pk -> {
+            if (pk.columns().size() == 1 && table.column(pk.columns().get(0)).type().kind().isInteger()
+                    && !foreignKeyColumns.containsKey(pk.columns().get(0))) {
+                sequential.add(pk.columns().get(0));
+            }
+        });
+        for (UniqueKey key : table.uniqueKeys()) {
+            List<String> columns = new ArrayList<>(key.columns());
+            for (String e : key.expressions()) {
+                for (Column c : table.columns()) if (mentions(e, c.name()) && !columns.contains(c.name())) columns.add(c.name());
+            }
+            if (columns.stream().anyMatch(c -> sequential.contains(c) || unique.contains(c))) continue;
+            List<String> free = columns.stream().filter(c -> !foreignKeyColumns.containsKey(c)).toList();
+            if (free.isEmpty()) {
+                if (!uniqueByPickers(key) && rows > 1) {
+                    problem(key.name(), "unique over foreign-key columns that do not each cover whole foreign keys; "
+                            + "correlated parent picks are not supported yet");
+                }
+                continue;
+            }
+            String carrier = free.stream().min(Comparator.comparingInt(c -> carrierPreference(table.column(c)))).orElseThrow();
+            unique.add(carrier);
+        }
+    }
+
+    /** A key of whole foreign keys is unique when its keys are picked one-to-one or as a junction. */
+    private boolean uniqueByPickers(UniqueKey key) {
+        if (!key.isPlain()) return false;
+        Set<String> keyColumns = Set.copyOf(key.columns());
+        Set<String> whole = new HashSet<>();
+        boolean distinctPicks = false;
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (!keyColumns.containsAll(fk.columns())) continue;
+            whole.addAll(fk.columns());
+            distinctPicks |= isOneToOne(fk) || junctionKeys.contains(key.name());
+        }
+        return whole.equals(keyColumns) && distinctPicks;
+    }
+
+    private static int carrierPreference(Column c) {
+        TypeKind k = c.type().kind();
+        if (k.isInteger()) return 0;
+        if (k == TypeKind.UUID) return 1;
+        if (k.isText()) return 2;
+        if (k.isNumeric() || k.isTemporal()) return 3;
+        return 4;
+    }
+
+    private static boolean mentions(String expression, String column) {
+        return expression.matches("(?s).*(^|[^A-Za-z0-9_\"])\"?" + java.util.regex.Pattern.quote(column) + "\"?([^A-Za-z0-9_\"]|$).*");
+    }
+
+    /** The primary key, or else the first plain unique key with no deferred column, identifies rows for updates. */
+    private List<String> updateKey() {
+        return table.uniqueKeys().stream()
+                .filter(k -> k.isPlain() && k.columns().stream().noneMatch(deferredColumns::contains)
+                        && k.columns().stream().noneMatch(c -> table.column(c).nullable()))
+                .sorted(Comparator.comparing((UniqueKey k) -> !k.isPrimaryKey()))
+                .map(UniqueKey::columns)
+                .findFirst()
+                .orElseGet(() -> {
+                    problem(null, "is in a foreign-key cycle but has no NOT NULL unique key to update its rows by");
+                    return List.of();
+                });
+    }
+
+    // ---- column values ------------------------------------------------------------------------
+
+    /** The generator as written on insert: null-wrapped for nullable columns; null to leave the column out. */
+    private ColumnGenerator finalGenerator(Column c) {
+        ColumnGenerator g = generator(c);
+        if (g == null) return null;
+        boolean keyLike = referenced.contains(c.name()) || unique.contains(c.name()) || sequential.contains(c.name())
+                || foreignKeyColumns.containsKey(c.name()) || g == NULL;
+        if (c.nullable() && !keyLike) {
+            return new NullableColumn(g, salt(c.name() + "#null"), nullsPerThousand(Semantic.classify(table, c)));
+        }
+        return g;
+    }
+
+    private static int nullsPerThousand(Semantic s) {
+        return switch (s) {
+            case DELETED_AT -> 900;
+            case END_AT -> 300;
+            default -> DEFAULT_NULLS_PER_THOUSAND;
+        };
+    }
+
+    /** The non-null generator of a column (used by children's foreign keys and by related columns). */
+    ColumnGenerator generator(Column c) {
+        ColumnGenerator g = raw.get(c.name());
+        if (g != null || raw.containsKey(c.name())) return g;
+        FkColumn fk = foreignKeyColumns.get(c.name());
+        g = fk != null ? fk : create(c);
+        raw.put(c.name(), g);
+        return g;
+    }
+
+    private ColumnGenerator create(Column c) {
+        ColumnDomain domain = checks.domain(c.name());
+        if (domain.mustBeNull()) return NULL;
+        boolean isUnique = unique.contains(c.name());
+        TypeKind kind = c.type().kind();
+        if (sequential.contains(c.name())) {
+            long start = domain.lower() == null ? 1 : Math.max(1, Units.of(c.type()).parse(domain.lower().literal(), true) + (domain.lower().strict() ? 1 : 0));
+            return new LongColumn(row -> start + row, LongColumn.Format.INTEGER, 0);
+        }
+        if (domain.allowed() != null && kind != TypeKind.ENUM) return choice(c, domain.allowed(), isUnique);
+        if (Units.of(c.type()) != null) return longColumn(c);
+        Semantic semantic = Semantic.classify(table, c);
+        long salt = salt(c.name());
+        return switch (kind) {
+            case BOOLEAN -> {
+                if (isUnique && rows > 2) problem(c.name(), "unique boolean column cannot hold " + rows + " rows");
+                int trueShare = booleanTrueShare(c.name());
+                yield new LongColumn(row -> Mix.belowInt(Mix.at(salt, row), 100) < trueShare ? 1 : 0, LongColumn.Format.BOOLEAN, 0);
+            }
+            case TEXT, VARCHAR, CHAR -> Texts.fitted(text(c, semantic, isUnique),
+                    domain.minLength() == null ? 0 : domain.minLength(), maxChars(c));
+            case ENUM -> {
+                List<String> labels = c.type().enumLabels();
+                if (domain.allowed() != null) labels = labels.stream().filter(domain.allowed()::contains).toList();
+                yield choice(c, labels, isUnique);
+            }
+            case UUID -> Values.uuid(salt, isUnique);
+            case JSON, JSONB -> Values.json(salt, c.name());
+            case INET, CIDR -> kind == TypeKind.CIDR ? Values.cidr(salt) : Texts.ipv4(salt, isUnique ? new Permutation(Math.max(rows, 1), salt) : null);
+            case MACADDR -> Values.mac(salt, isUnique);
+            case BYTEA -> Values.bytea(salt);
+            case INTERVAL -> Values.interval(salt);
+            case TSVECTOR -> Texts.words(salt, 2, 6, false);
+            case XML -> Values.xml(salt);
+            case BIT -> Values.bits(salt, c.type().length() == null ? 1 : c.type().length());
+            case ARRAY -> Values.array(c.type().element(), salt);
+            default -> unsupported(c);
+        };
+    }
+
+    private ColumnGenerator unsupported(Column c) {
+        if (c.nullable()) return NULL;
+        if (c.defaultExpression() != null) return null;
+        problem(c.name(), "type " + c.type().sqlName() + " is not supported yet and the column is NOT NULL without a default");
+        return NULL;
+    }
+
+    private ColumnGenerator choice(Column c, List<String> values, boolean isUnique) {
+        if (values.isEmpty()) {
+            problem(c.name(), "its CHECK constraints and type leave no allowed value");
+            return NULL;
+        }
+        if (isUnique) {
+            if (rows > values.size()) {
+                problem(c.name(), "unique, but only " + values.size() + " values are allowed for " + rows + " rows");
+                return NULL;
+            }
+            byte[][] encoded = Texts.encode(values);
+            Permutation p = new Permutation(values.size(), salt(c.name()));
+            return (row, out) -> out.bytes(encoded[(int) p.apply(row)]);
+        }
+        return new ChoiceColumn(values, ChoiceColumn.zipfWeights(values.size()), salt(c.name()));
+    }
+
+    private static int booleanTrueShare(String name) {
+        List<String> t = Semantic.tokens(name);
+        if (t.stream().anyMatch(Set.of("active", "enabled", "verified", "confirmed", "visible", "published", "valid")::contains)) return 85;
+        if (t.stream().anyMatch(Set.of("deleted", "archived", "blocked", "suspended", "banned", "locked", "admin", "test")::contains)) return 10;
+        return 50;
+    }
+
+    private int maxChars(Column c) {
+        Integer typeLength = c.type().length();
+        Integer checkLength = checks.domain(c.name()).maxLength();
+        int max = Integer.MAX_VALUE;
+        if (typeLength != null) max = typeLength;
+        if (checkLength != null) max = Math.min(max, checkLength);
+        return max;
+    }
+
+    private ColumnGenerator text(Column c, Semantic s, boolean isUnique) {
+        long salt = salt(c.name());
+        int max = maxChars(c);
+        Permutation perm = isUnique ? new Permutation(Math.max(rows, 1), salt + 7) : null;
+        if (isUnique && max != Integer.MAX_VALUE && Math.pow(36, Math.min(max, 12)) < rows) {
+            problem(c.name(), "unique, but " + max + " characters cannot hold " + rows + " distinct values");
+        }
+        switch (s) {
+            case EMAIL: return Texts.email(person, perm, max);
+            case USERNAME: return Texts.username(person, perm, max);
+            case REFERENCE_NUMBER:
+                if (perm != null && prefix().length() + 1 + Math.max(8, Texts.digits(rows)) <= max) {
+                    return Texts.referenceNumber(prefix(), salt, perm);
+                }
+                break;
+            default: break;
+        }
+        ColumnGenerator base = switch (s) {
+            case FIRST_NAME -> Texts.firstName(person);
+            case LAST_NAME -> Texts.lastName(person);
+            case FULL_NAME -> Texts.fullName(person);
+            case PHONE -> Texts.localePooled(person, Pools.LocalePools::phones, salt);
+            case CITY -> Texts.localePooled(person, Pools.LocalePools::cities, salt);
+            case REGION -> Texts.localePooled(person, Pools.LocalePools::regions, salt);
+            case STREET_ADDRESS -> Texts.localePooled(person, Pools.LocalePools::streets, salt);
+            case POSTCODE -> Texts.localePooled(person, Pools.LocalePools::postcodes, salt);
+            case COUNTRY_CODE -> Texts.countryCode(person, max);
+            case COMPANY -> Texts.localePooled(person, Pools.LocalePools::companies, salt);
+            case JOB_TITLE -> Texts.pooled(Pools.generic("job"), salt);
+            case PRODUCT -> Texts.pooled(Pools.generic("product"), salt);
+            case TITLE -> Texts.words(salt, 2, 6, true);
+            case DESCRIPTION -> Texts.pooled(Pools.generic(max < 200 ? "sentence" : "paragraph"), salt);
+            case URL -> Texts.url(salt);
+            case SLUG -> Texts.slug(salt);
+            case TOKEN -> Texts.token(salt, Math.min(max, 24));
+            case REFERENCE_NUMBER -> Texts.referenceNumber(prefix(), salt, null);
+            case CURRENCY -> Texts.pooled(Pools.generic("currency"), salt);
+            case TIMEZONE -> Texts.pooled(Pools.generic("timezone"), salt);
+            case LOCALE -> Texts.pooled(Pools.generic("localeTag"), salt);
+            case LANGUAGE -> Texts.pooled(Pools.generic("language"), salt);
+            case COLOR -> Texts.pooled(Pools.generic("color"), salt);
+            case USER_AGENT -> Texts.pooled(Pools.generic("userAgent"), salt);
+            case MIME_TYPE -> Texts.pooled(Pools.generic("mime"), salt);
+            case FILE_NAME -> Texts.fileName(salt);
+            case IP_ADDRESS -> Texts.ipv4(salt, null);
+            case WORD -> Texts.words(salt, 1, 2, true);
+            default -> Texts.words(salt, 1, 3, false);
+        };
+        return perm == null ? base : Texts.uniqueSuffix(base, perm, max);
+    }
+
+    private String prefix() {
+        String letters = table.name().name().replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+        return letters.isEmpty() ? "REF" : letters.substring(0, Math.min(3, letters.length()));
+    }
+
+    // ---- numbers and time ---------------------------------------------------------------------
+
+    /** The long-valued generator of a numeric or temporal column, built once (relations reuse it). */
+    private LongColumn longColumn(Column c) {
+        LongColumn known = longs.get(c.name());
+        if (known != null) return known;
+        building.add(c.name());
+        LongColumn built = NumericValues.build(this, c, Units.of(c.type()), checks.domain(c.name()), unique.contains(c.name()));
+        building.remove(c.name());
+        longs.put(c.name(), built);
+        return built;
+    }
+
+    /** The long-valued generator of another column of this table, or null when it has none or is being built. */
+    LongColumn relatedLongColumn(String column) {
+        if (building.contains(column)) return null;
+        Column other = table.columns().stream().filter(x -> x.name().equals(column)).findFirst().orElse(null);
+        if (other == null || Units.of(other.type()) == null || foreignKeyColumns.containsKey(column)) return null;
+        ColumnDomain d = checks.domain(column);
+        if (d.allowed() != null || sequential.contains(column)) return null;
+        return longColumn(other);
+    }
+
+    Table table() {
+        return table;
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    long anchor() {
+        return plan.anchorEpochMicros();
+    }
+
+    long salt(String stream) {
+        return Mix.salt(plan.seed(), table.name() + "." + stream);
+    }
+
+    void problem(String subject, String message) {
+        problems.add(new PlanProblem(table.name().toString(), subject, message));
+    }
+
+    /** A foreign-key column: the parent's own value of the referenced column, at the picked parent row. */
+    static final class FkColumn implements ColumnGenerator {
+        final ParentPicker picker;
+        final QualifiedName parent;
+        final String parentColumn;
+        ColumnGenerator target;
+
+        FkColumn(ParentPicker picker, QualifiedName parent, String parentColumn) {
+            this.picker = picker;
+            this.parent = parent;
+            this.parentColumn = parentColumn;
+        }
+
+        @Override
+        public void write(long row, CopyTextWriter out) {
+            long p = picker.pick(row);
+            if (p < 0) out.writeNull();
+            else target.write(p, out);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.seedfleet.core.generate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Text column generators: people, places, pooled words, and composed values such as slugs and URLs. */
+final class Texts {
+    private static final byte[] AT = {'@'};
+    private static final byte[][] DOMAINS = encode(Pools.generic("domain"));
+    private static final byte[][] WORDS = encode(Pools.generic("word"));
+
+    private Texts() {}
+
+    static ColumnGenerator firstName(Person p) {
+        return (row, out) -> out.bytes(Person.first(p.bits(row)));
+    }
+
+    static ColumnGenerator lastName(Person p) {
+        return (row, out) -> out.bytes(Person.last(p.bits(row)));
+    }
+
+    static ColumnGenerator fullName(Person p) {
+        return (row, out) -> {
+            long bits = p.bits(row);
+            out.bytes(Person.first(bits));
+            out.put((byte) ' ');
+            out.bytes(Person.last(bits));
+        };
+    }
+
+    /** first.last, then a number: the row's unique index when the column is unique, a small one otherwise. */
+    static ColumnGenerator username(Person p, Permutation unique, int maxChars) {
+        return (row, out) -> {
+            long bits = p.bits(row);
+            int mark = out.length();
+            out.bytes(Person.firstAscii(bits));
+            out.put((byte) '.');
+            out.bytes(Person.lastAscii(bits));
+            if (unique != null) {
+                out.truncate(mark, Math.max(1, maxChars - digits(unique.size())));
+                out.longValue(unique.apply(row));
+            } else {
+                out.longValue((bits >>> 40) % 100);
+                out.truncate(mark, maxChars);
+            }
+        };
+    }
+
+    /** Addresses at reserved example domains (RFC 2606), so test data can never email a real person. */
+    static ColumnGenerator email(Person p, Permutation unique, int maxChars) {
+        return (row, out) -> {
+            long bits = p.bits(row);
+            byte[] domain = DOMAINS[(int) ((bits >>> 48) % DOMAINS.length)];
+            int mark = out.length();
+            out.bytes(Person.firstAscii(bits));
+            out.put((byte) '.');
+            out.bytes(Person.lastAscii(bits));
+            int localMax = Math.max(1, maxChars - domain.length - 1 - (unique == null ? 2 : digits(unique.size())));
+            out.truncate(mark, Math.min(localMax, 60));
+            if (unique != null) out.longValue(unique.apply(row));
+            else out.longValue((bits >>> 40) % 100);
+            out.bytes(AT);
+            out.bytes(domain);
+        };
+    }
+
+    /** A value from the row's locale pool (city, phone, street...): agrees with the row's person. */
+    static ColumnGenerator localePooled(Person p, Function<Pools.LocalePools, List<String>> pool, long salt) {
+        byte[][][] perLocale = new byte[Pools.LOCALES.size()][][];
+        for (int i = 0; i < perLocale.length; i++) perLocale[i] = encode(pool.apply(Person.pools(i)));
+        return (row, out) -> {
+            byte[][] values = perLocale[Person.locale(p.bits(row))];
+            out.bytes(values[Mix.belowInt(Mix.at(salt, row), values.length)]);
+        };
+    }
+
+    static ColumnGenerator countryCode(Person p, int maxChars) {
+        return (row, out) -> {
+            String code = Person.pools(Person.locale(p.bits(row))).countryCode();
+            out.ascii(maxChars >= 3 && maxChars < 10 ? new Locale("", code).getISO3Country() : code);
+        };
+    }
+
+    static ColumnGenerator pooled(List<String> pool, long salt) {
+        return new ChoiceColumn(pool, null, salt);
+    }
+
+    static ColumnGenerator words(long salt, int min, int max, boolean capitalise) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            int n = min + Mix.belowInt(r, max - min + 1);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) out.put((byte) ' ');
+                byte[] w = WORDS[(int) (Mix.at(salt + i + 1, row) >>> 33) % WORDS.length];
+                if (i == 0 && capitalise) {
+                    out.put((byte) (w[0] - 32));
+                    out.bytes(w, 1, w.length - 1);
+                } else {
+                    out.bytes(w);
+                }
+            }
+        };
+    }
+
+    static ColumnGenerator slug(long salt) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            out.bytes(WORDS[(int) ((r >>> 1) % WORDS.length)]);
+            out.put((byte) '-');
+            out.bytes(WORDS[(int) ((r >>> 20) % WORDS.length)]);
+        };
+    }
+
+    static ColumnGenerator url(long salt) {
+        byte[] prefix = CopyTextWriter.escape("https://www.");
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            out.bytes(prefix);
+            out.bytes(DOMAINS[(int) ((r >>> 1) % DOMAINS.length)]);
+            out.put((byte) '/');
+            out.bytes(WORDS[(int) ((r >>> 20) % WORDS.length)]);
+            out.put((byte) '/');
+            out.base36((r >>> 40), 4);
+        };
+    }
+
+    /** Random-looking lower-case alphanumerics of a fixed width. */
+    static ColumnGenerator token(long salt, int width) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            for (int i = 0; i < width; i++) {
+                if (i > 0 && i % 12 == 0) r = Mix.mix(r + i);
+                int d = (int) Long.remainderUnsigned(r, 36);
+                r = Long.divideUnsigned(r, 36);
+                out.put((byte) (d < 10 ? '0' + d : 'a' + d - 10));
+            }
+        };
+    }
+
+    /** PREFIX-00012345: random digits, or, when unique, the row's place in a permutation of the rows. */
+    static ColumnGenerator referenceNumber(String prefix, long salt, Permutation unique) {
+        byte[] p = CopyTextWriter.escape(prefix + "-");
+        int width = unique == null ? 8 : Math.max(8, digits(unique.size()));
+        return (row, out) -> {
+            out.bytes(p);
+            out.zeroPadded(unique != null ? unique.apply(row) : Mix.below(Mix.at(salt, row), 100_000_000L), width);
+        };
+    }
+
+    static ColumnGenerator fileName(long salt) {
+        byte[][] ext = encode(Pools.generic("extension"));
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            out.bytes(WORDS[(int) ((r >>> 1) % WORDS.length)]);
+            out.put((byte) '_');
+            out.bytes(WORDS[(int) ((r >>> 20) % WORDS.length)]);
+            out.put((byte) '.');
+            out.bytes(ext[(int) ((r >>> 40) % ext.length)]);
+        };
+    }
+
+    /** An IPv4 address outside the private, loopback and multicast ranges. */
+    static ColumnGenerator ipv4(long salt, Permutation unique) {
+        return (row, out) -> {
+            long v = unique != null ? unique.apply(row) : Mix.at(salt, row) & 0xFFFFFFFFL;
+            int a = 11 + (int) ((v >>> 24) % 212); // 11..222
+            if (a == 127 || a == 172 || a == 192 || a == 169 || a == 100) a++;
+            out.longValue(a);
+            out.put((byte) '.');
+            out.longValue((v >>> 16) & 0xff);
+            out.put((byte) '.');
+            out.longValue((v >>> 8) & 0xff);
+            out.put((byte) '.');
+            out.longValue(v & 0xff);
+        };
+    }
+
+    /**
+     * Makes any text generator unique: its value, cut to leave room, then a separator and the base-36
+     * form of the row's place in a permutation of the table's rows.
+     */
+    static ColumnGenerator uniqueSuffix(ColumnGenerator base, Permutation unique, int maxChars) {
+        int width = base36Width(unique.size());
+        return (row, out) -> {
+            int mark = out.length();
+            if (maxChars > width + 1) {
+                base.write(row, out);
+                out.truncate(mark, maxChars - width - 1);
+                out.put((byte) '-');
+            }
+            out.base36(unique.apply(row), width);
+        };
+    }
+
+    /** Keeps a generator's values within a length range by cutting or padding. */
+    static ColumnGenerator fitted(ColumnGenerator inner, int minChars, int maxChars) {
+        if (minChars <= 0 && maxChars == Integer.MAX_VALUE) return inner;
+        return (row, out) -> {
+            int mark = out.length();
+            inner.write(row, out);
+            if (maxChars != Integer.MAX_VALUE) out.truncate(mark, maxChars);
+            if (minChars > 0) out.padTo(mark, minChars);
+        };
+    }
+
+    static int base36Width(long size) {
+        int w = 1;
+        for (long x = Math.max(0, size - 1) / 36; x > 0; x /= 36) w++;
+        return w;
+    }
+
+    static int digits(long size) {
+        return CopyTextWriter.digitCount(Math.max(0, size - 1));
+    }
+
+    static byte[][] encode(List<String> values) {
+        return values.stream().map(CopyTextWriter::escape).toArray(byte[][]::new);
+    }
+}

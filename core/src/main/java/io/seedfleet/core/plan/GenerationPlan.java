@@ -1,0 +1,51 @@
+package io.seedfleet.core.plan;
+
+import io.seedfleet.core.schema.ForeignKey;
+import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.schema.SchemaModel;
+import io.seedfleet.core.schema.Table;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What will be generated: the seed, the row count of every table, the load order as levels (a
+ * table's parents are all in earlier levels), and the foreign keys that a cycle forces to be filled
+ * in by an update after every table is loaded. A pure function of (schema, row counts, seed), so
+ * every worker derives the same plan from the same inputs.
+ */
+public record GenerationPlan(long seed, long anchorEpochMicros, SchemaModel schema, Map<QualifiedName, Long> rowCounts,
+                             List<List<QualifiedName>> levels, Set<DeferredForeignKey> deferred) {
+
+    /** A foreign key written as NULL on insert and set by an update once its parent rows exist. */
+    public record DeferredForeignKey(QualifiedName table, String constraint) {}
+
+    /** 2025-01-01T00:00:00Z: dates are relative to a fixed "now", so a seed always gives the same data. */
+    public static final long DEFAULT_ANCHOR = 1_735_689_600_000_000L;
+
+    public GenerationPlan {
+        rowCounts = Map.copyOf(rowCounts);
+        levels = levels.stream().map(List::copyOf).toList();
+        deferred = Set.copyOf(deferred);
+    }
+
+    public long rows(QualifiedName table) {
+        return rowCounts.getOrDefault(table, 0L);
+    }
+
+    public boolean isDeferred(Table table, ForeignKey fk) {
+        return deferred.contains(new DeferredForeignKey(table.name(), fk.name()));
+    }
+
+    public boolean hasDeferred(Table table) {
+        return deferred.stream().anyMatch(d -> d.table().equals(table.name()));
+    }
+
+    public List<QualifiedName> tablesInLoadOrder() {
+        return levels.stream().flatMap(List::stream).toList();
+    }
+
+    public long totalRows() {
+        return rowCounts.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

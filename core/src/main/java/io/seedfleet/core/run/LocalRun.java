@@ -1,0 +1,138 @@
+package io.seedfleet.core.run;
+
+import io.seedfleet.core.event.GenerationCompleted.TableTotal;
+import io.seedfleet.core.generate.Dataset;
+import io.seedfleet.core.plan.Chunk;
+import io.seedfleet.core.plan.Chunks;
+import io.seedfleet.core.plan.GenerationPlan;
+import io.seedfleet.core.plan.PlanProblem;
+import io.seedfleet.core.plan.PlanningException;
+import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.sink.ChunkResult;
+import io.seedfleet.core.sink.JdbcTarget;
+import io.seedfleet.core.sink.PostgresSink;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Generates a dataset into a PostgreSQL target in this process, with the same chunks, ledger and
+ * stages as the fleet, so the tables it writes are byte-identical to a fleet run of the same seed.
+ */
+public final class LocalRun {
+
+    public record Options(String runId, long chunkRows, int parallelism, Consumer<Progress> progress) {
+        public static Options defaults(String runId) {
+            return new Options(runId, Chunks.DEFAULT_CHUNK_ROWS, 2, p -> {});
+        }
+    }
+
+    public record Progress(long rowsDone, long rowsTotal, QualifiedName table) {}
+
+    private LocalRun() {}
+
+    public static RunSummary execute(JdbcTarget target, Dataset dataset, Options options) throws SQLException {
+        long started = System.nanoTime();
+        GenerationPlan plan = dataset.plan();
+        int workers = Math.max(1, options.parallelism());
+        BlockingQueue<Connection> connections = new ArrayBlockingQueue<>(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "seedfleet-chunk");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < workers; i++) connections.add(target.open());
+            Connection first = connections.peek();
+            List<String> nonEmpty = PostgresSink.nonEmptyTables(first, plan);
+            if (!nonEmpty.isEmpty()) {
+                throw new PlanningException(nonEmpty.stream()
+                        .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables")).toList());
+            }
+            PostgresSink.prepareLedger(first);
+            TableTotals totals = new TableTotals(plan);
+            AtomicLong done = new AtomicLong();
+            long total = Chunks.stages(plan, options.chunkRows()).stream().flatMap(List::stream)
+                    .filter(c -> c.phase() == Chunk.Phase.INSERT).mapToLong(Chunk::rows).sum();
+            for (List<Chunk> stage : Chunks.stages(plan, options.chunkRows())) {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Chunk chunk : stage) {
+                    futures.add(pool.submit(() -> {
+                        Connection c = connections.take();
+                        try {
+                            ChunkResult r = PostgresSink.write(c, options.runId(), dataset.table(chunk.table()), chunk);
+                            totals.add(chunk, r);
+                            if (chunk.phase() == Chunk.Phase.INSERT) {
+                                options.progress().accept(new Progress(done.addAndGet(chunk.rows()), total, chunk.table()));
+                            }
+                        } finally {
+                            connections.put(c);
+                        }
+                        return null;
+                    }));
+                }
+                await(futures);
+            }
+            PostgresSink.advanceSequences(first, plan);
+            return new RunSummary(options.runId(), plan.seed(), totals.snapshot(), (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            pool.shutdownNow();
+            for (Connection c : connections) closeQuietly(c);
+        }
+    }
+
+    private static void await(List<Future<?>> futures) throws SQLException {
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException s) throw s;
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new SQLException(e.getCause());
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing after the run: nothing useful to do with a failure here
+        }
+    }
+
+    /** Per-table rows and checksums, summed over chunks and phases in whatever order they finish. */
+    static final class TableTotals {
+        private final Map<QualifiedName, long[]> totals = new TreeMap<>();
+
+        TableTotals(GenerationPlan plan) {
+            for (QualifiedName t : plan.tablesInLoadOrder()) totals.put(t, new long[2]);
+        }
+
+        synchronized void add(Chunk chunk, ChunkResult r) {
+            long[] t = totals.get(chunk.table());
+            if (chunk.phase() == Chunk.Phase.INSERT) t[0] += r.rows();
+            t[1] += r.checksum();
+        }
+
+        synchronized Map<String, TableTotal> snapshot() {
+            Map<String, TableTotal> out = new TreeMap<>();
+            totals.forEach((t, v) -> out.put(t.toString(), new TableTotal(v[0], RunSummary.checksumText(v[1]))));
+            return out;
+        }
+    }
+}

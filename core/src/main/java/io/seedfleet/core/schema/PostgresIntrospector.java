@@ -1,0 +1,122 @@
+package io.seedfleet.core.schema;
+
+import io.seedfleet.core.schema.PostgresCatalog.ColumnRow;
+import io.seedfleet.core.schema.PostgresCatalog.PartitionRow;
+import io.seedfleet.core.schema.PostgresCatalog.TableRow;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * Reads a live PostgreSQL (12 or later) database's schema from pg_catalog into a {@link SchemaModel}.
+ *
+ * <p>Reads ordinary and partitioned tables (not their partitions, views, materialized views,
+ * foreign tables or tables created by extensions) with their columns, primary keys, unique
+ * constraints and unique indexes, foreign keys and CHECK constraints, including the CHECKs of the
+ * domains the columns are declared with. A partition's own constraints (ones it did not inherit,
+ * such as pagila's foreign keys declared on some payment partitions only) are reported on its
+ * top-level table: rows are written through the parent and may land in any partition.
+ *
+ * <p>The output is deterministic: tables by name, columns in declared order, keys, foreign keys and
+ * checks by name. Type names and expressions are schema-qualified as pg_dump writes them
+ * ({@code 'new'::fixture.order_status}), whatever the connection's search_path.
+ */
+public final class PostgresIntrospector {
+    private PostgresIntrospector() {}
+
+    /**
+     * Reads the schema in one read-only transaction of its own, so {@code connection} must not be
+     * inside a transaction; its autocommit setting is restored afterwards.
+     *
+     * @throws IntrospectionException when a catalog query fails
+     * @throws IllegalStateException when the connection is inside a transaction
+     */
+    public static SchemaModel introspect(Connection connection, IntrospectionOptions options) {
+        Objects.requireNonNull(options, "options");
+        try {
+            return inReadOnlySnapshot(connection, () -> read(new PostgresCatalog(connection), options));
+        } catch (SQLException e) {
+            throw new IntrospectionException("could not read the database schema: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a READ ONLY, REPEATABLE READ transaction, so that the several catalog
+     * queries see one snapshot even while migrations run, then rolls it back and puts autocommit
+     * back as it was. SET TRANSACTION and SET LOCAL last for this transaction only, so the
+     * connection's own read-only, isolation and search_path settings are never changed.
+     */
+    private static <T> T inReadOnlySnapshot(Connection connection, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit && inTransaction(connection)) {
+            throw new IllegalStateException(
+                    "schema introspection needs its own transaction: commit or roll back the open one first");
+        }
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            // With only pg_catalog on the path, format_type, pg_get_expr and pg_get_constraintdef
+            // qualify every user type and function: the text no longer depends on the caller's
+            // search_path, and casts such as ::fixture.order_status work from any session.
+            statement.execute("SET LOCAL search_path = pg_catalog");
+            return work.run();
+        } finally {
+            try {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** Rolling back at the end would discard a caller's open transaction, so refuse to start inside one. */
+    private static boolean inTransaction(Connection connection) throws SQLException {
+        return connection.isWrapperFor(BaseConnection.class)
+                && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
+    }
+
+    /**
+     * The catalog queries, each for all tables at once. Constraints are read for the tables and their
+     * partitions alike; the builder decides which of a partition's constraints count.
+     */
+    private static SchemaModel read(PostgresCatalog catalog, IntrospectionOptions options) throws SQLException {
+        int serverVersion = catalog.serverVersion();
+        List<TableRow> tables = catalog.tables(options);
+        Map<Long, Long> owners = owners(tables, catalog.partitions(partitionedOids(tables)));
+        List<Long> relationOids = List.copyOf(owners.keySet());
+
+        List<ColumnRow> columns = catalog.columns(tables.stream().map(TableRow::oid).toList());
+        PostgresTypes types = new PostgresTypes(catalog.types(
+                columns.stream().map(ColumnRow::typeOid).collect(Collectors.toCollection(TreeSet::new))));
+        PostgresSchemaBuilder builder = new PostgresSchemaBuilder(owners, columns, types,
+                catalog.uniqueKeys(relationOids, serverVersion),
+                catalog.foreignKeys(relationOids),
+                catalog.checks(relationOids, types.domainOids()));
+        return new SchemaModel(tables.stream().map(builder::table).toList());
+    }
+
+    private static List<Long> partitionedOids(List<TableRow> tables) {
+        return tables.stream().filter(TableRow::partitioned).map(TableRow::oid).toList();
+    }
+
+    /** Maps every relation whose constraints count (top-level tables and their partitions) to its top-level table. */
+    private static Map<Long, Long> owners(List<TableRow> tables, List<PartitionRow> partitions) {
+        Map<Long, Long> owners = new LinkedHashMap<>();
+        tables.forEach(t -> owners.put(t.oid(), t.oid()));
+        partitions.forEach(p -> owners.put(p.oid(), p.rootOid()));
+        return owners;
+    }
+}

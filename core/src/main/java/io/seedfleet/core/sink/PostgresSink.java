@@ -1,0 +1,185 @@
+package io.seedfleet.core.sink;
+
+import io.seedfleet.core.generate.CopyTextWriter;
+import io.seedfleet.core.generate.RowHash;
+import io.seedfleet.core.generate.TableGenerator;
+import io.seedfleet.core.plan.Chunk;
+import io.seedfleet.core.plan.GenerationPlan;
+import io.seedfleet.core.schema.Column;
+import io.seedfleet.core.schema.Identifiers;
+import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.schema.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Writes chunks into PostgreSQL with {@code COPY ... FROM STDIN}, each in one transaction with its
+ * ledger entry ({@code seedfleet_ledger.chunks} in the target), so a redelivered chunk is
+ * recognised and never written twice: delivery at least once, effect exactly once.
+ */
+public final class PostgresSink {
+    public static final String LEDGER_SCHEMA = "seedfleet_ledger";
+    private static final int FLUSH_BYTES = 256 * 1024;
+
+    private PostgresSink() {}
+
+    /** Creates the ledger; run once per run, before any chunk (concurrent CREATE IF NOT EXISTS can race). */
+    public static void prepareLedger(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + LEDGER_SCHEMA);
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS seedfleet_ledger.chunks (
+                      run_id text NOT NULL,
+                      table_name text NOT NULL,
+                      phase text NOT NULL,
+                      row_start bigint NOT NULL,
+                      row_end bigint NOT NULL,
+                      rows_written bigint,
+                      checksum bigint,
+                      written_at timestamptz NOT NULL DEFAULT now(),
+                      PRIMARY KEY (run_id, table_name, phase, row_start))""");
+        }
+        if (!c.getAutoCommit()) c.commit();
+    }
+
+    /** Tables of the plan that already hold rows: generating into them would collide or mix datasets. */
+    public static List<String> nonEmptyTables(Connection c, GenerationPlan plan) throws SQLException {
+        List<String> nonEmpty = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (QualifiedName t : plan.tablesInLoadOrder()) {
+                if (plan.rows(t) == 0) continue;
+                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + t.sql() + ")")) {
+                    if (rs.next() && rs.getBoolean(1)) nonEmpty.add(t.toString());
+                }
+            }
+        }
+        return nonEmpty;
+    }
+
+    public static ChunkResult write(Connection c, String runId, TableGenerator g, Chunk chunk) throws SQLException {
+        long started = System.nanoTime();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            if (!claim(c, runId, chunk)) {
+                c.rollback();
+                ChunkResult earlier = recorded(c, runId, chunk);
+                c.commit();
+                return earlier;
+            }
+            long checksum = chunk.phase() == Chunk.Phase.INSERT ? copyInsert(c, g, chunk) : copyUpdate(c, g, chunk);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE seedfleet_ledger.chunks SET rows_written = ?, checksum = ? WHERE run_id = ? AND table_name = ? AND phase = ? AND row_start = ?")) {
+                ps.setLong(1, chunk.rows());
+                ps.setLong(2, checksum);
+                bindKey(ps, 3, runId, chunk);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return new ChunkResult(chunk.rows(), checksum, false, (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Inserts the ledger row; a concurrent or earlier delivery of the same chunk makes this a no-op. */
+    private static boolean claim(Connection c, String runId, Chunk chunk) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO seedfleet_ledger.chunks (run_id, table_name, phase, row_start, row_end) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            bindKey(ps, 1, runId, chunk);
+            ps.setLong(5, chunk.end());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static ChunkResult recorded(Connection c, String runId, Chunk chunk) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT rows_written, checksum FROM seedfleet_ledger.chunks WHERE run_id = ? AND table_name = ? AND phase = ? AND row_start = ?")) {
+            bindKey(ps, 1, runId, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("ledger entry vanished for " + chunk);
+                return new ChunkResult(rs.getLong(1), rs.getLong(2), true, 0);
+            }
+        }
+    }
+
+    private static void bindKey(PreparedStatement ps, int first, String runId, Chunk chunk) throws SQLException {
+        ps.setString(first, runId);
+        ps.setString(first + 1, chunk.table().toString());
+        ps.setString(first + 2, chunk.phase().name());
+        ps.setLong(first + 3, chunk.start());
+    }
+
+    private static long copyInsert(Connection c, TableGenerator g, Chunk chunk) throws SQLException {
+        String sql = "COPY " + g.table().name().sql() + " (" + Identifiers.quoteAll(g.insertColumns()) + ") FROM STDIN";
+        return copy(c, sql, g, chunk, false);
+    }
+
+    /** Deferred foreign keys: COPY the computed values into a temporary table, then one set-based UPDATE. */
+    private static long copyUpdate(Connection c, TableGenerator g, Chunk chunk) throws SQLException {
+        Table t = g.table();
+        List<String> columns = new ArrayList<>(g.keyColumns());
+        columns.addAll(g.deferredColumns());
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS seedfleet_update ON COMMIT DROP AS SELECT "
+                    + Identifiers.quoteAll(columns) + " FROM " + t.name().sql() + " WITH NO DATA");
+        }
+        long checksum = copy(c, "COPY seedfleet_update FROM STDIN", g, chunk, true);
+        String set = g.deferredColumns().stream().map(col -> Identifiers.quote(col) + " = u." + Identifiers.quote(col)).collect(Collectors.joining(", "));
+        String on = g.keyColumns().stream().map(col -> "t." + Identifiers.quote(col) + " = u." + Identifiers.quote(col)).collect(Collectors.joining(" AND "));
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + t.name().sql() + " AS t SET " + set + " FROM seedfleet_update AS u WHERE " + on);
+            s.execute("DROP TABLE seedfleet_update");
+        }
+        return checksum;
+    }
+
+    private static long copy(Connection c, String sql, TableGenerator g, Chunk chunk, boolean update) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        CopyTextWriter out = new CopyTextWriter(FLUSH_BYTES + 4096);
+        long checksum = 0;
+        try {
+            for (long row = chunk.start(); row < chunk.end(); row++) {
+                int mark = out.length();
+                if (update) g.writeUpdateRow(row, out);
+                else g.writeInsertRow(row, out);
+                checksum += RowHash.of(out.buffer(), mark, out.length());
+                if (out.length() >= FLUSH_BYTES) {
+                    in.writeToCopy(out.buffer(), 0, out.length());
+                    out.reset();
+                }
+            }
+            if (out.length() > 0) in.writeToCopy(out.buffer(), 0, out.length());
+            in.endCopy();
+            return checksum;
+        } finally {
+            if (in.isActive()) in.cancelCopy();
+        }
+    }
+
+    /** Moves every identity and serial sequence past the largest generated value. */
+    public static void advanceSequences(Connection c, GenerationPlan plan) throws SQLException {
+        for (Table t : plan.schema().tables()) {
+            for (Column col : t.columns()) {
+                if (col.sequence() == null || !col.type().kind().isInteger()) continue;
+                String max = "(SELECT max(" + Identifiers.quote(col.name()) + ") FROM " + t.name().sql() + ")";
+                try (PreparedStatement ps = c.prepareStatement("SELECT setval(?::regclass, COALESCE(" + max + ", 1), " + max + " IS NOT NULL)")) {
+                    ps.setString(1, col.sequence().sql());
+                    ps.executeQuery().close();
+                }
+            }
+        }
+        if (!c.getAutoCommit()) c.commit();
+    }
+}

@@ -1,0 +1,284 @@
+package io.seedfleet.core.validate;
+
+import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.schema.Column;
+import io.seedfleet.core.schema.ForeignKey;
+import io.seedfleet.core.schema.Identifiers;
+import io.seedfleet.core.schema.SchemaModel;
+import io.seedfleet.core.schema.Table;
+import io.seedfleet.core.schema.UniqueKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * Checks a loaded PostgreSQL database against the {@link SchemaModel} it was generated for, with one
+ * set-based SQL query per check, all inside one READ ONLY, REPEATABLE READ transaction (one snapshot).
+ *
+ * <p>Checks, each with a stable {@link CheckResult#name()}:
+ * <ul>
+ *   <li>{@value #ROW_COUNT}: per table in {@code expectedRows}; violations = |actual - expected|. A table
+ *       that is not in the schema fails with violations = expected.</li>
+ *   <li>{@value #UNIQUE}: per unique key over plain columns (primary key, unique constraint, unique
+ *       index, also partial unique indexes, evaluated over the rows matching their predicate);
+ *       violations = surplus rows in duplicate groups among rows whose key columns are all non-null
+ *       (NULLs compare equal for NULLS NOT DISTINCT keys). Expression indexes are skipped.</li>
+ *   <li>{@value #FOREIGN_KEY}: per foreign key; violations = child rows with all FK columns non-null
+ *       and no parent row (MATCH FULL also counts rows with some, but not all, FK columns NULL).</li>
+ *   <li>{@value #NOT_NULL}: per NOT NULL, non-generated column; one query per table for all its
+ *       columns. The constraint is null; the first (only) example is {@code column=<name>}.</li>
+ * </ul>
+ * Failing unique and foreign-key checks carry up to {@value #MAX_EXAMPLES} distinct example keys,
+ * rendered like {@code (org_id=5, user_id=7)}: only the key / FK columns, never other columns.
+ *
+ * <p>Order: the schema's tables by name, per table row-count, unique (by key name), foreign-key (by
+ * name), not-null (by column order); then row-count checks of tables not in the schema, by name.
+ *
+ * <p>A check whose query fails (say, the table is missing) is reported as failed with violations
+ * {@code -1} and the error message as its last example; the other checks still run.
+ */
+public final class PostgresValidator {
+    public static final String ROW_COUNT = "row-count";
+    public static final String UNIQUE = "unique";
+    public static final String FOREIGN_KEY = "foreign-key";
+    public static final String NOT_NULL = "not-null";
+    public static final int MAX_EXAMPLES = 3;
+
+    private PostgresValidator() {}
+
+    /**
+     * Runs all checks in a read-only transaction of its own, so {@code connection} must not be inside
+     * a transaction; its autocommit setting is restored afterwards.
+     *
+     * @param expectedRows expected row counts keyed by {@code QualifiedName.toString()}; may be empty
+     * @throws IllegalStateException when the connection is inside a transaction
+     * @throws ValidationException when the transaction itself cannot be set up
+     */
+    public static List<CheckResult> validate(Connection connection, SchemaModel schema, Map<String, Long> expectedRows) {
+        Objects.requireNonNull(schema, "schema");
+        Map<String, Long> expected = new TreeMap<>(expectedRows == null ? Map.of() : expectedRows);
+        try {
+            return inReadOnlySnapshot(connection, () -> run(connection, schema, expected));
+        } catch (SQLException e) {
+            throw new ValidationException("could not validate the database: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T inReadOnlySnapshot(Connection connection, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (!autoCommit && connection.isWrapperFor(BaseConnection.class)
+                && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+            throw new IllegalStateException("validation needs its own transaction: commit or roll back the open one first");
+        }
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            // Predicates of partial indexes were read by the introspector with only pg_catalog on the
+            // path (every user type and function qualified); evaluate them the same way.
+            statement.execute("SET LOCAL search_path = pg_catalog");
+            return work.run();
+        } finally {
+            try {
+                connection.rollback();
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static List<CheckResult> run(Connection connection, SchemaModel schema, Map<String, Long> expected) throws SQLException {
+        List<CheckResult> results = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Table table : schema.tables()) {
+            String tableName = table.name().toString();
+            seen.add(tableName);
+            Long rows = expected.get(tableName);
+            if (rows != null) results.add(rowCount(connection, table, rows));
+            for (UniqueKey key : table.uniqueKeys()) {
+                if (!key.expressions().isEmpty() || key.columns().isEmpty()) continue; // expression indexes: skipped
+                results.add(unique(connection, table, key));
+            }
+            for (ForeignKey fk : table.foreignKeys()) results.add(foreignKey(connection, table, fk));
+            results.addAll(notNull(connection, table));
+        }
+        expected.forEach((tableName, rows) -> {
+            if (!seen.contains(tableName)) {
+                results.add(new CheckResult(ROW_COUNT, tableName, null, false, rows == null ? 0 : Math.abs(rows),
+                        List.of("table is not in the schema")));
+            }
+        });
+        return List.copyOf(results);
+    }
+
+    // --- the checks ---------------------------------------------------------------------------------
+
+    private static CheckResult rowCount(Connection connection, Table table, long expected) throws SQLException {
+        String sql = "SELECT count(*) FROM " + table.name().sql();
+        return guarded(connection, ROW_COUNT, table, null, () -> {
+            long actual = queryLong(connection, sql);
+            long diff = Math.abs(actual - expected);
+            return new CheckResult(ROW_COUNT, table.name().toString(), null, diff == 0, diff, List.of());
+        });
+    }
+
+    /** Surplus rows of duplicate groups, and the first duplicated keys, in one query. */
+    static String uniqueSql(Table table, UniqueKey key) {
+        List<String> cols = key.columns().stream().map(Identifiers::quote).toList();
+        List<String> conditions = new ArrayList<>();
+        if (!key.nullsNotDistinct()) cols.forEach(c -> conditions.add(c + " IS NOT NULL"));
+        if (key.predicate() != null) conditions.add("(" + key.predicate() + ")");
+        StringBuilder inner = new StringBuilder("SELECT ");
+        for (int i = 0; i < cols.size(); i++) inner.append(cols.get(i)).append(" AS k").append(i).append(", ");
+        inner.append("count(*) AS n FROM ").append(table.name().sql());
+        if (!conditions.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", conditions));
+        inner.append(" GROUP BY ").append(String.join(", ", cols)).append(" HAVING count(*) > 1");
+        return "SELECT sum(g.n - 1) OVER () AS total, " + keyOutputs("g", cols.size())
+                + " FROM (" + inner + ") g ORDER BY " + keyOrder("g", cols.size()) + " LIMIT " + MAX_EXAMPLES;
+    }
+
+    private static CheckResult unique(Connection connection, Table table, UniqueKey key) throws SQLException {
+        String sql = uniqueSql(table, key);
+        return guarded(connection, UNIQUE, table, key.name(), () -> counted(connection, sql, UNIQUE, table, key.name(), key.columns()));
+    }
+
+    /** Orphan child rows, grouped by FK value for distinct examples, in one query. */
+    static String foreignKeySql(Table table, ForeignKey fk) {
+        List<String> child = fk.columns().stream().map(c -> "c." + Identifiers.quote(c)).toList();
+        List<String> allNotNull = child.stream().map(c -> c + " IS NOT NULL").toList();
+        List<String> joins = new ArrayList<>();
+        for (int i = 0; i < child.size(); i++) {
+            joins.add("p." + Identifiers.quote(fk.referencedColumns().get(i)) + " = " + child.get(i));
+        }
+        String orphan = String.join(" AND ", allNotNull) + " AND NOT EXISTS (SELECT 1 FROM " + fk.referencedTable().sql()
+                + " p WHERE " + String.join(" AND ", joins) + ")";
+        String where = orphan;
+        if (fk.match() == ForeignKey.MatchType.FULL && child.size() > 1) {
+            String someNull = child.stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR "));
+            String allNull = child.stream().map(c -> c + " IS NULL").collect(Collectors.joining(" AND "));
+            where = "(" + orphan + ") OR ((" + someNull + ") AND NOT (" + allNull + "))";
+        }
+        StringBuilder sql = new StringBuilder("SELECT sum(count(*)) OVER () AS total");
+        for (int i = 0; i < child.size(); i++) sql.append(", ").append(child.get(i)).append("::text");
+        sql.append(" FROM ").append(table.name().sql()).append(" c WHERE ").append(where)
+                .append(" GROUP BY ").append(String.join(", ", child))
+                .append(" ORDER BY ").append(child.stream().map(c -> c + " NULLS LAST").collect(Collectors.joining(", ")))
+                .append(" LIMIT ").append(MAX_EXAMPLES);
+        return sql.toString();
+    }
+
+    private static CheckResult foreignKey(Connection connection, Table table, ForeignKey fk) throws SQLException {
+        String sql = foreignKeySql(table, fk);
+        return guarded(connection, FOREIGN_KEY, table, fk.name(), () -> counted(connection, sql, FOREIGN_KEY, table, fk.name(), fk.columns()));
+    }
+
+    /** All NOT NULL columns of a table in one query, one result per column. */
+    private static List<CheckResult> notNull(Connection connection, Table table) throws SQLException {
+        List<Column> columns = table.columns().stream().filter(c -> !c.nullable() && c.writable()).toList();
+        if (columns.isEmpty()) return List.of();
+        String sql = "SELECT " + columns.stream()
+                .map(c -> "count(*) FILTER (WHERE " + Identifiers.quote(c.name()) + " IS NULL)")
+                .collect(Collectors.joining(", ")) + " FROM " + table.name().sql();
+        String tableName = table.name().toString();
+        Savepoint savepoint = connection.setSavepoint();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            List<CheckResult> results = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                long nulls = rs.getLong(i + 1);
+                results.add(new CheckResult(NOT_NULL, tableName, null, nulls == 0, nulls, List.of(columnNote(columns.get(i)))));
+            }
+            connection.releaseSavepoint(savepoint);
+            return results;
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            return columns.stream().map(c -> error(NOT_NULL, tableName, null, e, columnNote(c))).toList();
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    /** Reads {@code total, key0::text, key1::text, ...} rows into a result with rendered examples. */
+    private static CheckResult counted(Connection connection, String sql, String name, Table table, String constraint,
+                                       List<String> keyColumns) throws SQLException {
+        long total = 0;
+        List<String> examples = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                total = rs.getLong(1);
+                StringBuilder example = new StringBuilder("(");
+                for (int i = 0; i < keyColumns.size(); i++) {
+                    if (i > 0) example.append(", ");
+                    String value = rs.getString(i + 2);
+                    example.append(keyColumns.get(i)).append('=').append(value == null ? "NULL" : value);
+                }
+                examples.add(example.append(')').toString());
+            }
+        }
+        return new CheckResult(name, table.name().toString(), constraint, total == 0, total, List.copyOf(examples));
+    }
+
+    private static String keyOutputs(String alias, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(alias).append(".k").append(i).append("::text");
+        return sb.toString();
+    }
+
+    private static String keyOrder(String alias, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append(i > 0 ? ", " : "").append(alias).append(".k").append(i).append(" NULLS LAST");
+        return sb.toString();
+    }
+
+    private static long queryLong(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Runs one check under a savepoint, so that a failing query fails that check only. */
+    private static CheckResult guarded(Connection connection, String name, Table table, String constraint,
+                                       SqlWork<CheckResult> check) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            CheckResult result = check.run();
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            return error(name, table.name().toString(), constraint, e);
+        }
+    }
+
+    private static CheckResult error(String name, String table, String constraint, SQLException e, String... notes) {
+        String state = e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]";
+        List<String> examples = new ArrayList<>(List.of(notes));
+        examples.add("check could not run" + state + ": " + e.getMessage());
+        return new CheckResult(name, table, constraint, false, -1, List.copyOf(examples));
+    }
+
+    /**
+     * A not-null result has no constraint name, so its only example names the column it is about:
+     * {@code column=email}.
+     */
+    static String columnNote(Column column) {
+        return "column=" + column.name();
+    }
+}
