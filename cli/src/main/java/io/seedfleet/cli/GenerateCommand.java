@@ -55,6 +55,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Parallel COPY streams (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int parallelism;
 
+    @Option(names = "--truncate", description = "Empty the target's tables first (TRUNCATE ... CASCADE) instead of refusing non-empty ones")
+    boolean truncate;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
         out.printf("Generating %,d rows in %d tables into %s (seed %d)%n", plan.totalRows(), plan.rowCounts().size(), targetDb, resolvedSeed);
         Progress progress = new Progress(out);
         RunSummary summary = LocalRun.execute(targetDb, dataset,
-                new LocalRun.Options("local-" + UUID.randomUUID(), chunkRows, parallelism, progress::update));
+                new LocalRun.Options("local-" + UUID.randomUUID(), chunkRows, parallelism, truncate, progress::update));
         progress.done();
         Tables.print(out, summary.tables());
         out.printf("%,d rows in %.1f s (%,.0f rows/s); reproduce with --seed %d%n", summary.totalRows(), summary.millis() / 1000.0,

@@ -32,9 +32,12 @@ record Units(LongColumn.Format format, int scale, long min, long max, long granu
             case INTEGER -> integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
             case BIGINT -> integer(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
             case NUMERIC -> {
-                int scale = type.scale() == null ? 2 : type.scale();
-                int precision = type.precision() == null ? 17 : Math.min(type.precision(), 18);
-                long max = CopyTextWriter.POW10[precision] - 1;
+                // Generate at most 6 decimals and 17 digits in all: fewer decimals than the column
+                // allows are always valid (numeric(65,30) takes 12.5), and a long holds them exactly.
+                int declaredScale = type.scale() == null ? 2 : type.scale();
+                int scale = Math.max(0, Math.min(declaredScale, 6));
+                int integerDigits = type.precision() == null ? 15 : Math.max(0, type.precision() - declaredScale);
+                long max = CopyTextWriter.POW10[Math.min(integerDigits + scale, 17)] - 1;
                 yield new Units(LongColumn.Format.DECIMAL, scale, -max, max, 1, 0);
             }
             case REAL, DOUBLE, MONEY -> new Units(LongColumn.Format.DECIMAL, 2, -1_000_000_000_000L, 1_000_000_000_000L, 1, 0);

@@ -185,6 +185,10 @@ public final class Planner {
             if (n < 0) problems.add(new PlanProblem(t.toString(), null, "row count must not be negative"));
         });
         Map<QualifiedName, Long> rows = new LinkedHashMap<>();
+        // Fan-out compounds along deep chains (3^6 = 729 payments per root row in pagila); derived
+        // counts stop at fanOut^2 times the largest count the user set or a root table gets.
+        long largestGiven = Math.max(counts.defaultRootRows(), explicit.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        long derivedCap = (long) Math.ceil(largestGiven * counts.fanOut() * counts.fanOut());
         for (List<QualifiedName> level : levels) {
             for (QualifiedName name : level) {
                 Table t = tables.get(name);
@@ -198,7 +202,7 @@ public final class Planner {
                     }
                 } else {
                     long parentMax = volumeParents(t).stream().mapToLong(p -> rows.getOrDefault(p, 0L)).max().orElse(-1);
-                    n = parentMax < 0 ? counts.defaultRootRows() : (long) Math.ceil(parentMax * counts.fanOut());
+                    n = parentMax < 0 ? counts.defaultRootRows() : Math.min(derivedCap, (long) Math.ceil(parentMax * counts.fanOut()));
                     n = Math.min(n, capacity);
                 }
                 for (ForeignKey fk : t.foreignKeys()) {

@@ -32,9 +32,10 @@ import java.util.function.Consumer;
  */
 public final class LocalRun {
 
-    public record Options(String runId, long chunkRows, int parallelism, Consumer<Progress> progress) {
+    /** {@code truncate}: empty the tables first instead of refusing a non-empty target. */
+    public record Options(String runId, long chunkRows, int parallelism, boolean truncate, Consumer<Progress> progress) {
         public static Options defaults(String runId) {
-            return new Options(runId, Chunks.DEFAULT_CHUNK_ROWS, 2, p -> {});
+            return new Options(runId, Chunks.DEFAULT_CHUNK_ROWS, 2, false, p -> {});
         }
     }
 
@@ -55,10 +56,11 @@ public final class LocalRun {
         try {
             for (int i = 0; i < workers; i++) connections.add(target.open());
             Connection first = connections.peek();
+            if (options.truncate()) PostgresSink.truncate(first, plan);
             List<String> nonEmpty = PostgresSink.nonEmptyTables(first, plan);
             if (!nonEmpty.isEmpty()) {
                 throw new PlanningException(nonEmpty.stream()
-                        .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables")).toList());
+                        .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables (or pass --truncate)")).toList());
             }
             PostgresSink.prepareLedger(first);
             TableTotals totals = new TableTotals(plan);

@@ -64,6 +64,16 @@ public final class PostgresSink {
         return nonEmpty;
     }
 
+    /** Empties the plan's tables (and, through CASCADE, anything referencing them) in one statement. */
+    public static void truncate(Connection c, GenerationPlan plan) throws SQLException {
+        String tables = plan.tablesInLoadOrder().stream().map(QualifiedName::sql).collect(Collectors.joining(", "));
+        if (tables.isEmpty()) return;
+        try (Statement s = c.createStatement()) {
+            s.execute("TRUNCATE " + tables + " RESTART IDENTITY CASCADE");
+        }
+        if (!c.getAutoCommit()) c.commit();
+    }
+
     public static ChunkResult write(Connection c, String runId, TableGenerator g, Chunk chunk) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = c.getAutoCommit();

@@ -56,7 +56,7 @@ class LocalRunTest {
         JdbcTarget target = demoDatabase("demo_local");
         SchemaModel schema = introspect(target);
         GenerationPlan plan = Planner.plan(schema, new RowCounts(Map.of("organizations", 50L, "users", 1000L, "plans", 5L), 100, 2.0), 42);
-        RunSummary summary = LocalRun.execute(target, Dataset.of(plan), new LocalRun.Options("run-1", 700, 2, p -> {}));
+        RunSummary summary = LocalRun.execute(target, Dataset.of(plan), new LocalRun.Options("run-1", 700, 2, false, p -> {}));
 
         assertThat(summary.tables()).hasSize(schema.tables().size());
         try (Connection c = target.open(); Statement s = c.createStatement()) {
