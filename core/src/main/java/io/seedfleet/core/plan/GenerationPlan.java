@@ -15,9 +15,15 @@ import java.util.Set;
  * every worker derives the same plan from the same inputs.
  */
 public record GenerationPlan(long seed, long anchorEpochMicros, SchemaModel schema, Map<QualifiedName, Long> rowCounts,
-                             List<List<QualifiedName>> levels, Set<DeferredForeignKey> deferred) {
+                             List<List<QualifiedName>> levels, Set<DeferredForeignKey> deferred,
+                             Set<DeferredForeignKey> suspended) {
 
-    /** A foreign key written as NULL on insert and set by an update once its parent rows exist. */
+    /**
+     * A foreign key a cycle keeps from being loaded in order. Nullable ones are {@code deferred}:
+     * written as NULL and set by an update once every table is loaded. NOT NULL ones are
+     * {@code suspended}: dropped before the load (their rows carry the final values) and added
+     * back afterwards, so PostgreSQL itself validates every row against them.
+     */
     public record DeferredForeignKey(QualifiedName table, String constraint) {}
 
     /** 2025-01-01T00:00:00Z: dates are relative to a fixed "now", so a seed always gives the same data. */
@@ -27,6 +33,7 @@ public record GenerationPlan(long seed, long anchorEpochMicros, SchemaModel sche
         rowCounts = Map.copyOf(rowCounts);
         levels = levels.stream().map(List::copyOf).toList();
         deferred = Set.copyOf(deferred);
+        suspended = Set.copyOf(suspended);
     }
 
     public long rows(QualifiedName table) {

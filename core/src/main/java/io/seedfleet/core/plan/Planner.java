@@ -30,6 +30,7 @@ public final class Planner {
     private final Map<QualifiedName, Table> tables;
     private final List<PlanProblem> problems = new ArrayList<>();
     private final Set<DeferredForeignKey> deferred = new HashSet<>();
+    private final Set<DeferredForeignKey> suspended = new HashSet<>();
 
     private Planner(SchemaModel schema) {
         this.schema = schema;
@@ -45,14 +46,15 @@ public final class Planner {
         List<List<QualifiedName>> levels = planner.levels();
         Map<QualifiedName, Long> rows = planner.rowCounts(levels, counts);
         if (!planner.problems.isEmpty()) throw new PlanningException(planner.problems);
-        return new GenerationPlan(seed, anchorEpochMicros, schema, rows, levels, planner.deferred);
+        return new GenerationPlan(seed, anchorEpochMicros, schema, rows, levels, planner.deferred, planner.suspended);
     }
 
     /** Parents of a table through foreign keys that are loaded in order (not deferred, not self). */
     private Set<QualifiedName> orderedParents(Table t) {
         Set<QualifiedName> parents = new TreeSet<>();
         for (ForeignKey fk : t.foreignKeys()) {
-            if (!fk.referencedTable().equals(t.name()) && !deferred.contains(new DeferredForeignKey(t.name(), fk.name()))) {
+            DeferredForeignKey key = new DeferredForeignKey(t.name(), fk.name());
+            if (!fk.referencedTable().equals(t.name()) && !deferred.contains(key) && !suspended.contains(key)) {
                 parents.add(fk.referencedTable());
             }
         }
@@ -150,8 +152,9 @@ public final class Planner {
     }
 
     /**
-     * Defers every nullable foreign key inside a cycle; if the cycle still stands, it runs through
-     * NOT NULL foreign keys only and cannot be loaded by insert-then-update.
+     * Defers every nullable foreign key inside a cycle (insert, then update). If the cycle still
+     * stands it runs through NOT NULL keys: suspend them one at a time, in name order, until no
+     * cycle is left (drop, load, add back with validation).
      */
     private void breakCycle(Set<QualifiedName> component) {
         for (QualifiedName name : component) {
@@ -162,17 +165,19 @@ public final class Planner {
                 }
             }
         }
-        Planner check = this;
-        List<Set<QualifiedName>> remaining = check.cyclicComponents().stream()
-                .filter(c -> c.stream().anyMatch(component::contains)).toList();
-        for (Set<QualifiedName> cycle : remaining) {
-            String constraints = cycle.stream().flatMap(n -> tables.get(n).foreignKeys().stream()
-                            .filter(fk -> cycle.contains(fk.referencedTable()) && !deferred.contains(new DeferredForeignKey(n, fk.name())))
-                            .map(fk -> n + "." + fk.name()))
-                    .collect(Collectors.joining(", "));
-            problems.add(new PlanProblem(cycle.stream().map(QualifiedName::toString).collect(Collectors.joining(" <-> ")), null,
-                    "foreign-key cycle through NOT NULL, non-deferrable constraints (" + constraints
-                            + "); it cannot be loaded by insert-then-update"));
+        List<DeferredForeignKey> candidates = component.stream()
+                .flatMap(n -> tables.get(n).foreignKeys().stream()
+                        .filter(fk -> component.contains(fk.referencedTable()) && !fk.referencedTable().equals(n))
+                        .map(fk -> new DeferredForeignKey(n, fk.name())))
+                .filter(k -> !deferred.contains(k))
+                .sorted((a, b) -> (a.table() + "." + a.constraint()).compareTo(b.table() + "." + b.constraint()))
+                .toList();
+        for (DeferredForeignKey candidate : candidates) {
+            QualifiedName parent = tables.get(candidate.table()).foreignKeys().stream()
+                    .filter(fk -> fk.name().equals(candidate.constraint())).findFirst().orElseThrow().referencedTable();
+            List<Set<QualifiedName>> remaining = cyclicComponents().stream().filter(component::containsAll).toList();
+            if (remaining.isEmpty()) break;
+            if (remaining.stream().anyMatch(c -> c.contains(candidate.table()) && c.contains(parent))) suspended.add(candidate);
         }
     }
 

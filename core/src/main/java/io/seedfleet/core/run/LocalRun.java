@@ -53,44 +53,74 @@ public final class LocalRun {
             t.setDaemon(true);
             return t;
         });
-        try {
+        // The control connection plans, suspends, finishes or undoes; chunk writers have their own.
+        try (Connection control = target.open()) {
             for (int i = 0; i < workers; i++) connections.add(target.open());
-            Connection first = connections.peek();
-            if (options.truncate()) PostgresSink.truncate(first, plan);
-            List<String> nonEmpty = PostgresSink.nonEmptyTables(first, plan);
+            if (options.truncate()) PostgresSink.truncate(control, plan);
+            List<String> nonEmpty = PostgresSink.nonEmptyTables(control, plan);
             if (!nonEmpty.isEmpty()) {
                 throw new PlanningException(nonEmpty.stream()
                         .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables (or pass --truncate)")).toList());
             }
-            PostgresSink.prepareLedger(first);
-            TableTotals totals = new TableTotals(plan);
-            AtomicLong done = new AtomicLong();
-            long total = Chunks.stages(plan, options.chunkRows()).stream().flatMap(List::stream)
-                    .filter(c -> c.phase() == Chunk.Phase.INSERT).mapToLong(Chunk::rows).sum();
-            for (List<Chunk> stage : Chunks.stages(plan, options.chunkRows())) {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Chunk chunk : stage) {
-                    futures.add(pool.submit(() -> {
-                        Connection c = connections.take();
-                        try {
-                            ChunkResult r = PostgresSink.write(c, options.runId(), dataset.table(chunk.table()), chunk);
-                            totals.add(chunk, r);
-                            if (chunk.phase() == Chunk.Phase.INSERT) {
-                                options.progress().accept(new Progress(done.addAndGet(chunk.rows()), total, chunk.table()));
-                            }
-                        } finally {
-                            connections.put(c);
-                        }
-                        return null;
-                    }));
-                }
-                await(futures);
+            PostgresSink.prepareLedger(control);
+            PostgresSink.suspendForeignKeys(control, options.runId(), plan);
+            try {
+                return load(control, connections, pool, dataset, options, started);
+            } catch (SQLException | RuntimeException e) {
+                pool.shutdownNow(); // let chunks in flight end before their tables are emptied
+                awaitQuietly(pool);
+                undoQuietly(control, options.runId(), plan, e);
+                throw e;
             }
-            PostgresSink.advanceSequences(first, plan);
-            return new RunSummary(options.runId(), plan.seed(), totals.snapshot(), (System.nanoTime() - started) / 1_000_000);
         } finally {
             pool.shutdownNow();
             for (Connection c : connections) closeQuietly(c);
+        }
+    }
+
+    private static RunSummary load(Connection control, BlockingQueue<Connection> connections, ExecutorService pool, Dataset dataset,
+                                   Options options, long started) throws SQLException {
+        GenerationPlan plan = dataset.plan();
+        TableTotals totals = new TableTotals(plan);
+        AtomicLong done = new AtomicLong();
+        long total = Chunks.stages(plan, options.chunkRows()).stream().flatMap(List::stream)
+                .filter(c -> c.phase() == Chunk.Phase.INSERT).mapToLong(Chunk::rows).sum();
+        for (List<Chunk> stage : Chunks.stages(plan, options.chunkRows())) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Chunk chunk : stage) {
+                futures.add(pool.submit(() -> {
+                    Connection c = connections.take();
+                    try {
+                        ChunkResult r = PostgresSink.write(c, options.runId(), dataset.table(chunk.table()), chunk);
+                        totals.add(chunk, r);
+                        if (chunk.phase() == Chunk.Phase.INSERT) {
+                            options.progress().accept(new Progress(done.addAndGet(chunk.rows()), total, chunk.table()));
+                        }
+                    } finally {
+                        connections.put(c);
+                    }
+                    return null;
+                }));
+            }
+            await(futures);
+        }
+        PostgresSink.finish(control, options.runId(), plan);
+        return new RunSummary(options.runId(), plan.seed(), totals.snapshot(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void undoQuietly(Connection c, String runId, GenerationPlan plan, Exception cause) {
+        try {
+            PostgresSink.undo(c, runId, plan);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 

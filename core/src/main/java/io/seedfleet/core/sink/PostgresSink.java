@@ -46,6 +46,15 @@ public final class PostgresSink {
                       checksum bigint,
                       written_at timestamptz NOT NULL DEFAULT now(),
                       PRIMARY KEY (run_id, table_name, phase, row_start))""");
+            // Constraints a run dropped for its load, kept in the target itself so that whoever
+            // finishes (or cleans up after) the run can add them back, even after a crash.
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS seedfleet_ledger.suspended_constraints (
+                      run_id text NOT NULL,
+                      table_name text NOT NULL,
+                      constraint_name text NOT NULL,
+                      definition text NOT NULL,
+                      PRIMARY KEY (run_id, table_name, constraint_name))""");
         }
         if (!c.getAutoCommit()) c.commit();
     }
@@ -176,6 +185,96 @@ public final class PostgresSink {
         } finally {
             if (in.isActive()) in.cancelCopy();
         }
+    }
+
+    /**
+     * Drops the foreign keys the plan suspends (NOT NULL cycles), recording their definitions in
+     * the ledger first, in one transaction.
+     */
+    public static void suspendForeignKeys(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        if (plan.suspended().isEmpty()) return;
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (GenerationPlan.DeferredForeignKey fk : plan.suspended()) {
+                String definition;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass AND conname = ?")) {
+                    ps.setString(1, fk.table().sql());
+                    ps.setString(2, fk.constraint());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) throw new SQLException("constraint " + fk.constraint() + " not found on " + fk.table());
+                        definition = rs.getString(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO seedfleet_ledger.suspended_constraints VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    ps.setString(1, runId);
+                    ps.setString(2, fk.table().sql());
+                    ps.setString(3, fk.constraint());
+                    ps.setString(4, definition);
+                    ps.executeUpdate();
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE " + fk.table().sql() + " DROP CONSTRAINT " + Identifiers.quote(fk.constraint()));
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Adds back every constraint a run suspended; PostgreSQL validates all rows as it does. The
+     * definitions come from the catalog's own text (pg_get_constraintdef), recorded at suspension.
+     */
+    public static void restoreForeignKeys(Connection c, String runId) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT table_name, constraint_name, definition FROM seedfleet_ledger.suspended_constraints WHERE run_id = ? ORDER BY 1, 2");
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM seedfleet_ledger.suspended_constraints WHERE run_id = ?")) {
+            select.setString(1, runId);
+            try (ResultSet rs = select.executeQuery(); Statement s = c.createStatement()) {
+                while (rs.next()) {
+                    s.execute("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + Identifiers.quote(rs.getString(2)) + " " + rs.getString(3));
+                }
+            }
+            delete.setString(1, runId);
+            delete.executeUpdate();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Undoes a failed run: its tables were empty when it started, so they are emptied again, the
+     * suspended constraints go back, and the run's ledger entries are removed. The target is left
+     * as the run found it rather than half written.
+     */
+    public static void undo(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        truncate(c, plan);
+        restoreForeignKeys(c, runId);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM seedfleet_ledger.chunks WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            ps.executeUpdate();
+        }
+        if (!c.getAutoCommit()) c.commit();
+    }
+
+    /** The end of a run: suspended constraints back (and validated), sequences past the generated keys. */
+    public static void finish(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        restoreForeignKeys(c, runId);
+        advanceSequences(c, plan);
     }
 
     /** Moves every identity and serial sequence past the largest generated value. */
