@@ -98,17 +98,25 @@ public final class CopyTextWriter {
         int digits = digitCount(v);
         int end = len + digits;
         int pos = end;
-        while (v >= 100) {
+        while (v > Integer.MAX_VALUE) { // long division only for the high digits
             int r = (int) (v % 100);
             v /= 100;
             buf[--pos] = DIGIT_PAIRS[2 * r + 1];
             buf[--pos] = DIGIT_PAIRS[2 * r];
         }
-        if (v >= 10) {
-            buf[--pos] = DIGIT_PAIRS[2 * (int) v + 1];
-            buf[--pos] = DIGIT_PAIRS[2 * (int) v];
+        int i = (int) v;
+        while (i >= 100) {
+            int q = i / 100;
+            int r = i - q * 100;
+            i = q;
+            buf[--pos] = DIGIT_PAIRS[2 * r + 1];
+            buf[--pos] = DIGIT_PAIRS[2 * r];
+        }
+        if (i >= 10) {
+            buf[--pos] = DIGIT_PAIRS[2 * i + 1];
+            buf[--pos] = DIGIT_PAIRS[2 * i];
         } else {
-            buf[--pos] = (byte) ('0' + v);
+            buf[--pos] = (byte) ('0' + i);
         }
         len = end;
     }
@@ -137,15 +145,32 @@ public final class CopyTextWriter {
         zeroPadded(unscaled % pow, scale);
     }
 
-    /** A date (days since 1970-01-01) as YYYY-MM-DD. */
+    /** A date (days since 1970-01-01) as YYYY-MM-DD (Howard Hinnant's civil_from_days, allocation-free). */
     public void date(long epochDay) {
-        long[] ymd = civil(epochDay);
-        if (ymd[0] < 1) throw new IllegalArgumentException("date before year 1: " + epochDay);
-        zeroPadded(ymd[0], 4);
+        long z = epochDay + 719468;
+        long era = Math.floorDiv(z, 146097);
+        long doe = z - era * 146097;
+        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 1) throw new IllegalArgumentException("date before year 1: " + epochDay);
+        ensure(10);
+        if (year < 10000) {
+            int y = (int) year;
+            buf[len++] = DIGIT_PAIRS[2 * (y / 100)];
+            buf[len++] = DIGIT_PAIRS[2 * (y / 100) + 1];
+            buf[len++] = DIGIT_PAIRS[2 * (y % 100)];
+            buf[len++] = DIGIT_PAIRS[2 * (y % 100) + 1];
+        } else {
+            longValue(year);
+        }
         put((byte) '-');
-        twoDigits((int) ymd[1]);
+        twoDigits(month);
         put((byte) '-');
-        twoDigits((int) ymd[2]);
+        twoDigits(day);
     }
 
     /** Microseconds of a day as HH:MM:SS[.ffffff]. */
@@ -239,20 +264,6 @@ public final class CopyTextWriter {
         int d = 1;
         while (d < 19 && v >= POW10[d]) d++;
         return d;
-    }
-
-    /** Days since the epoch to (year, month, day): Howard Hinnant's civil_from_days. */
-    static long[] civil(long epochDay) {
-        long z = epochDay + 719468;
-        long era = Math.floorDiv(z, 146097);
-        long doe = z - era * 146097;
-        long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        long y = yoe + era * 400;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long d = doy - (153 * mp + 2) / 5 + 1;
-        long m = mp < 10 ? mp + 3 : mp - 9;
-        return new long[] {m <= 2 ? y + 1 : y, m, d};
     }
 
     /** Text escaped for COPY (backslash, tab, newline, carriage return) and encoded as UTF-8. */

@@ -26,7 +26,9 @@ import java.util.TreeMap;
 /**
  * Turns a generation request into a planned run: reads the target's schema, plans, checks that
  * every table can be generated and that the target is empty, prepares the ledger, and lays the
- * chunks out as stages of work events. Nothing is written to the target's tables here.
+ * chunks out as stages of work events. Nothing is written to the target's tables here; foreign keys
+ * that a NOT NULL cycle forces out of the way are dropped (and recorded) for the load, to be added
+ * back by {@link PostgresSink#finish} when the run completes, or by {@link PostgresSink#undo}.
  */
 public final class RunPlanner {
 
@@ -67,6 +69,7 @@ public final class RunPlanner {
                         .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables")).toList());
             }
             PostgresSink.prepareLedger(c);
+            PostgresSink.suspendForeignKeys(c, runId, plan);
             String fingerprint = SchemaFingerprint.of(schema);
             Map<String, Long> rowCounts = new TreeMap<>();
             plan.rowCounts().forEach((t, n) -> rowCounts.put(t.toString(), n));
