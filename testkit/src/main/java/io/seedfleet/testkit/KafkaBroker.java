@@ -40,6 +40,19 @@ public final class KafkaBroker implements RunningKafka {
 
     public static KafkaBroker start() {
         QuietLogging.apply();
+        // Kafka loads its plug-in classes (the share-state persister among them) through the context class
+        // loader. Under Quarkus that is a loader with another copy of Kafka, and the broker fails to start.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaBroker.class.getClassLoader());
+        try {
+            return startInThisClassLoader();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static KafkaBroker startInThisClassLoader() {
         Path dir = TempDirs.create("seedfleet-kafka-");
         try {
             int brokerPort = FreePorts.next();

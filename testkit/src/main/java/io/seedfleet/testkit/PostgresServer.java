@@ -1,15 +1,14 @@
 package io.seedfleet.testkit;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A real PostgreSQL server (zonky embedded binaries) on a free port, with its own binaries and data
- * directories under one fresh temp directory that {@link #close()} deletes. Works as root: zonky then runs
- * it in a user namespace (unshare), since PostgreSQL refuses to run as root.
+ * A real PostgreSQL server (zonky embedded binaries) on a free port, with a fresh data directory that
+ * {@link #close()} deletes; the binaries are unpacked once per JVM ({@link PostgresBinaries}). Works as
+ * root: zonky then runs it in a user namespace (unshare), since PostgreSQL refuses to run as root.
  */
 public final class PostgresServer implements RunningPostgres {
 
@@ -27,19 +26,17 @@ public final class PostgresServer implements RunningPostgres {
                 TempDirs.deleteRecursively(dir);
             }
         });
+        PostgresBinaries.register(stop);
     }
 
     public static PostgresServer start() {
         QuietLogging.apply();
-        Path dir = TempDirs.create("seedfleet-postgres-");
+        Path dir = TempDirs.create("seedfleet-postgres-data-");
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(dir.resolve("binaries").toFile())
-                    // zonky caches the unpacked binaries per resolver instance for the whole JVM; a resolver
-                    // of our own keeps this server's binaries in its own directory, so that closing one
-                    // server can never delete the binaries another one still needs.
-                    .setPgBinaryResolver(DefaultPostgresBinaryResolver.INSTANCE::getPgBinary)
-                    .setDataDirectory(dir.resolve("data"))
+                    .setOverrideWorkingDirectory(PostgresBinaries.directory().toFile())
+                    .setPgBinaryResolver(PostgresBinaries.RESOLVER)
+                    .setDataDirectory(dir)
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(false)
                     // A throwaway database: durability buys nothing and costs time on every commit.
@@ -63,7 +60,7 @@ public final class PostgresServer implements RunningPostgres {
         return port;
     }
 
-    /** Stops the server and deletes its directories. */
+    /** Stops the server and deletes its data directory. */
     @Override
     public void close() {
         stop.run();

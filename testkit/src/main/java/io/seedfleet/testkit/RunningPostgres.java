@@ -3,9 +3,10 @@ package io.seedfleet.testkit;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
+import org.postgresql.Driver;
 
 /**
  * A PostgreSQL server that is up on loopback, such as {@link PostgresServer}. The superuser is
@@ -31,7 +32,12 @@ public interface RunningPostgres extends AutoCloseable {
 
     /** Creates the database, the name taken literally as a quoted identifier; returns its JDBC URL. */
     default String createDatabase(String name) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), password());
+        Properties credentials = new Properties();
+        credentials.setProperty("user", user());
+        credentials.setProperty("password", password());
+        // The driver itself rather than DriverManager, which refuses a driver registered by another class
+        // loader (under Quarkus tests, the application's copy of PgJDBC).
+        try (Connection connection = new Driver().connect(jdbcUrl("postgres"), credentials);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE \"" + name.replace("\"", "\"\"") + "\"");
         } catch (SQLException e) {

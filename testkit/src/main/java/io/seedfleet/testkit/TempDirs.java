@@ -2,10 +2,11 @@ package io.seedfleet.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Fresh directories per server, so that concurrent JVMs and instances never share state. */
 final class TempDirs {
@@ -21,12 +22,27 @@ final class TempDirs {
         }
     }
 
+    /** Best effort: a file that vanishes or cannot be removed meanwhile does not stop the rest. */
     static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(TempDirs::deleteQuietly);
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    deleteQuietly(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) {
+                    deleteQuietly(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -36,7 +52,7 @@ final class TempDirs {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            // A file still held open by a stopping process: the rest of the tree is removed all the same.
+            // Left behind; the temp directory's owner is the only loser.
         }
     }
 }

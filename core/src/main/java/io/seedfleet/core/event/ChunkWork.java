@@ -7,5 +7,5 @@ import java.util.Map;
  * fingerprint), rebuilds the plan from {@code rowCounts} and {@code seed}, and writes rows
  * [rowStart, rowEnd) of {@code table} in {@code phase} (INSERT, or UPDATE for cycle-deferred keys).
  */
-public record ChunkWork(String runId, Target target, long seed, long anchorEpochMicros, Map<String, Long> rowCounts,
+public record ChunkWork(String runId, Target target, long seed, long anchorEpochMicros, int edgeCasesPerMille, Map<String, Long> rowCounts,
                         String schemaFingerprint, int stage, String table, String phase, long rowStart, long rowEnd) {}

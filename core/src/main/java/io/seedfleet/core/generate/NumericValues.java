@@ -22,11 +22,24 @@ final class NumericValues {
     /** Another column this one follows, and the gap in units. */
     private record Follows(LongColumn base, long minGap, long maxGap) {}
 
-    static LongColumn build(TableGeneratorBuilder b, Column c, Units u, ColumnDomain d, boolean unique) {
+    /** The values a column's type and CHECK bounds allow, in its units: {lowest, highest}. */
+    static long[] bounds(Units u, ColumnDomain d) {
         long lo = u.min();
         long hi = u.max();
+        if (!d.ranges().isEmpty()) {
+            long[][] ranges = ranges(u, d);
+            lo = Math.max(lo, ranges[0][0]);
+            hi = Math.min(hi, ranges[ranges.length - 1][1]);
+        }
         if (d.lower() != null) lo = Math.max(lo, u.parse(d.lower().literal(), true) + (d.lower().strict() ? u.granularity() : 0));
         if (d.upper() != null) hi = Math.min(hi, u.parse(d.upper().literal(), false) - (d.upper().strict() ? u.granularity() : 0));
+        return new long[] {lo, hi};
+    }
+
+    static LongColumn build(TableGeneratorBuilder b, Column c, Units u, ColumnDomain d, boolean unique) {
+        long[] bounds = bounds(u, d);
+        long lo = bounds[0];
+        long hi = bounds[1];
         if (lo > hi) {
             b.problem(c.name(), "its CHECK constraints leave no value (" + d.lower() + " .. " + d.upper() + ")");
             return constant(u, u.min());
@@ -36,8 +49,36 @@ final class NumericValues {
         long salt = b.salt(c.name());
         if (unique) return unique(b, c, u, r, lo, hi, salt);
         List<Follows> follows = follows(b, c, u, d, semantic);
-        if (!follows.isEmpty()) return derived(follows, u, hi, salt);
-        return random(u, r, salt);
+        LongColumn values;
+        if (!follows.isEmpty()) {
+            b.markDerived(c.name());
+            values = derived(follows, u, hi, salt);
+        } else {
+            values = random(u, r, salt);
+        }
+        return d.ranges().isEmpty() ? values : fittedToRanges(values, ranges(u, d), u);
+    }
+
+    /** Partition ranges in units, inclusive, sorted: [[from, to - granularity], ...]. */
+    private static long[][] ranges(Units u, ColumnDomain d) {
+        return d.ranges().stream()
+                .map(x -> new long[] {x.from() == null ? u.min() : u.parse(x.from(), true),
+                        x.to() == null ? u.max() : u.parse(x.to(), true) - u.granularity()})
+                .filter(x -> x[0] <= x[1])
+                .sorted(java.util.Comparator.comparingLong(x -> x[0]))
+                .toArray(long[][]::new);
+    }
+
+    /** A value in a gap between partitions moves to the start of the next one (or the end of the last). */
+    private static LongColumn fittedToRanges(LongColumn values, long[][] ranges, Units u) {
+        return new LongColumn(row -> {
+            long v = values.value(row);
+            for (long[] range : ranges) {
+                if (v < range[0]) return range[0];
+                if (v <= range[1]) return v;
+            }
+            return ranges[ranges.length - 1][1];
+        }, u.format(), u.scale());
     }
 
     private static LongColumn constant(Units u, long v) {

@@ -2,6 +2,9 @@ package io.seedfleet.core.generate;
 
 import io.seedfleet.core.schema.Table;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The rows of one table as a pure function of the row index. The insert phase writes every
@@ -16,9 +19,11 @@ public final class TableGenerator {
     private final List<String> keyColumns;
     private final List<String> deferredColumns;
     private final ColumnGenerator[] update;
+    private final Map<String, EdgeCaseColumn> edgeColumns;
 
     TableGenerator(Table table, long rows, List<String> insertColumns, ColumnGenerator[] insert,
-                   List<String> keyColumns, List<String> deferredColumns, ColumnGenerator[] update) {
+                   List<String> keyColumns, List<String> deferredColumns, ColumnGenerator[] update,
+                   Map<String, EdgeCaseColumn> edgeColumns) {
         this.table = table;
         this.rows = rows;
         this.insertColumns = List.copyOf(insertColumns);
@@ -26,6 +31,17 @@ public final class TableGenerator {
         this.keyColumns = List.copyOf(keyColumns);
         this.deferredColumns = List.copyOf(deferredColumns);
         this.update = update;
+        this.edgeColumns = Map.copyOf(edgeColumns);
+    }
+
+    /** Per column, the edge-case classes this table's rows receive (columns without edge cases are absent). */
+    public Map<String, Set<String>> edgeCoverage() {
+        Map<String, Set<String>> coverage = new TreeMap<>();
+        edgeColumns.forEach((column, edges) -> {
+            Set<String> classes = edges.classesIn(rows);
+            if (!classes.isEmpty()) coverage.put(column, classes);
+        });
+        return coverage;
     }
 
     public Table table() {

@@ -44,6 +44,9 @@ final class TableGeneratorBuilder {
     private final Map<String, LongColumn> longs = new HashMap<>();
     private final Set<String> building = new HashSet<>();
     private final Set<String> junctionKeys = new HashSet<>();
+    /** Columns that follow another or are followed: an edge value in either would break their order. */
+    private final Set<String> related = new HashSet<>();
+    private final Map<String, EdgeCaseColumn> edgeColumns = new java.util.LinkedHashMap<>();
 
     TableGeneratorBuilder(GenerationPlan plan, Table table, List<PlanProblem> problems) {
         this.plan = plan;
@@ -63,6 +66,10 @@ final class TableGeneratorBuilder {
     TableGenerator build() {
         bindForeignKeys();
         chooseUniqueCarriers();
+        // Every value generator first: only then is it known which columns others are derived from.
+        for (Column c : table.columns()) {
+            if (c.writable() && !deferredColumns.contains(c.name())) generator(c);
+        }
         List<String> insertColumns = new ArrayList<>();
         List<ColumnGenerator> insert = new ArrayList<>();
         for (Column c : table.columns()) {
@@ -85,7 +92,7 @@ final class TableGeneratorBuilder {
             for (String d : deferredColumns) update.add(foreignKeyColumns.get(d));
         }
         return new TableGenerator(table, rows, insertColumns, insert.toArray(ColumnGenerator[]::new),
-                keyColumns, List.copyOf(deferredColumns), update.toArray(ColumnGenerator[]::new));
+                keyColumns, List.copyOf(deferredColumns), update.toArray(ColumnGenerator[]::new), edgeColumns);
     }
 
     /** Points every foreign-key column at its parent's generator, once all tables are built. */
@@ -250,16 +257,45 @@ final class TableGeneratorBuilder {
 
     // ---- column values ------------------------------------------------------------------------
 
-    /** The generator as written on insert: null-wrapped for nullable columns; null to leave the column out. */
+    /**
+     * The generator as written on insert: with edge cases where they cannot break a key or a
+     * relation between columns, null-wrapped for nullable columns; null to leave the column out.
+     */
     private ColumnGenerator finalGenerator(Column c) {
         ColumnGenerator g = generator(c);
         if (g == null) return null;
         boolean keyLike = referenced.contains(c.name()) || unique.contains(c.name()) || sequential.contains(c.name())
                 || foreignKeyColumns.containsKey(c.name()) || g == NULL;
+        boolean partitionKey = table.partitioning() != null && table.partitioning().columns().contains(c.name());
+        if (!keyLike && !partitionKey && plan.edgeCasesPerMille() > 0 && !related.contains(c.name())
+                && checks.domain(c.name()).allowed() == null) {
+            List<EdgeCases.Edge> edges = edgeCases(c);
+            if (!edges.isEmpty()) {
+                EdgeCaseColumn edgy = new EdgeCaseColumn(g, edges, salt(c.name() + "#edge"), plan.edgeCasesPerMille());
+                edgeColumns.put(c.name(), edgy);
+                g = edgy;
+            }
+        }
         if (c.nullable() && !keyLike) {
             return new NullableColumn(g, salt(c.name() + "#null"), nullsPerThousand(Semantic.classify(table, c)));
         }
         return g;
+    }
+
+    private List<EdgeCases.Edge> edgeCases(Column c) {
+        TypeKind kind = c.type().kind();
+        if (kind.isText()) {
+            Integer min = checks.domain(c.name()).minLength();
+            return EdgeCases.text(c, Semantic.classify(table, c), min == null ? 0 : min, maxChars(c));
+        }
+        Units u = Units.of(c.type());
+        if (u == null) return List.of();
+        long[] bounds = NumericValues.bounds(u, checks.domain(c.name()));
+        List<EdgeCases.Edge> edges = new ArrayList<>(EdgeCases.longValued(u, bounds[0], bounds[1]));
+        if ((kind == TypeKind.REAL || kind == TypeKind.DOUBLE) && checks.domain(c.name()).isUnrestricted()) {
+            edges.addAll(EdgeCases.floating(kind));
+        }
+        return edges;
     }
 
     private static int nullsPerThousand(Semantic s) {
@@ -429,8 +465,14 @@ final class TableGeneratorBuilder {
         return built;
     }
 
+    /** Marks a column as derived from others (so it gets no edge cases). */
+    void markDerived(String column) {
+        related.add(column);
+    }
+
     /** The long-valued generator of another column of this table, or null when it has none or is being built. */
     LongColumn relatedLongColumn(String column) {
+        related.add(column);
         if (building.contains(column)) return null;
         Column other = table.columns().stream().filter(x -> x.name().equals(column)).findFirst().orElse(null);
         if (other == null || Units.of(other.type()) == null || foreignKeyColumns.containsKey(column)) return null;

@@ -4,12 +4,15 @@ import io.seedfleet.core.plan.ColumnDomain.Bound;
 import io.seedfleet.core.plan.ColumnDomain.Op;
 import io.seedfleet.core.plan.ColumnDomain.Relation;
 import io.seedfleet.core.schema.CheckConstraint;
+import io.seedfleet.core.schema.Partitioning;
 import io.seedfleet.core.schema.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -61,7 +64,43 @@ public final class CheckAnalyzer {
     public static Result analyze(Table table) {
         CheckAnalyzer analyzer = new CheckAnalyzer();
         for (CheckConstraint check : table.checks()) analyzer.add(check);
+        analyzer.partitionKey(table.partitioning());
         return new Result(analyzer.domains, analyzer.unsupported);
+    }
+
+    private static final Pattern RANGE_BOUND = Pattern.compile("(?is)FOR VALUES FROM \\((.*)\\) TO \\((.*)\\)");
+    private static final Pattern LIST_BOUND = Pattern.compile("(?is)FOR VALUES IN \\((.*)\\)");
+    private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'|(-?[0-9]+(?:\\.[0-9]+)?)|(MINVALUE|MAXVALUE)");
+
+    /**
+     * A row whose partition key fits no partition is rejected, so a single-column RANGE or LIST key
+     * (without a DEFAULT partition to catch the rest) is a domain like a CHECK: the union of the
+     * partitions' ranges, or of their value lists.
+     */
+    private void partitionKey(Partitioning partitioning) {
+        if (partitioning == null || partitioning.hasDefault() || partitioning.columns().size() != 1) return;
+        String column = partitioning.columns().get(0);
+        List<ColumnDomain.Range> ranges = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String bound : partitioning.bounds()) {
+            Matcher range = RANGE_BOUND.matcher(bound.trim());
+            Matcher list = LIST_BOUND.matcher(bound.trim());
+            if (range.matches()) {
+                ranges.add(new ColumnDomain.Range(firstLiteral(range.group(1)), firstLiteral(range.group(2))));
+            } else if (list.matches()) {
+                Matcher m = LITERAL.matcher(list.group(1));
+                while (m.find()) values.add(m.group(1) != null ? m.group(1).replace("''", "'") : m.group(2));
+            }
+        }
+        if (partitioning.strategy().equals("RANGE") && !ranges.isEmpty()) domain(column).withinRanges(ranges);
+        if (partitioning.strategy().equals("LIST") && !values.isEmpty()) domain(column).restrictTo(values);
+    }
+
+    /** The literal of a one-column bound; null for MINVALUE and MAXVALUE. */
+    private static String firstLiteral(String bound) {
+        Matcher m = LITERAL.matcher(bound);
+        if (!m.find() || m.group(3) != null) return null;
+        return m.group(1) != null ? m.group(1).replace("''", "'") : m.group(2);
     }
 
     private void add(CheckConstraint check) {

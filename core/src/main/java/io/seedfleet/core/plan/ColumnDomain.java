@@ -22,7 +22,11 @@ public final class ColumnDomain {
         }
     }
 
+    /** A half-open range [from, to) of literals (null for MINVALUE/MAXVALUE), as partition bounds give. */
+    public record Range(String from, String to) {}
+
     Bound lower;
+    final List<Range> ranges = new ArrayList<>();
     Bound upper;
     List<String> allowed;
     Integer minLength;
@@ -43,6 +47,11 @@ public final class ColumnDomain {
         return allowed;
     }
 
+    /** Ranges the value must fall in (one of them); empty when unrestricted. */
+    public List<Range> ranges() {
+        return ranges;
+    }
+
     public Integer minLength() {
         return minLength;
     }
@@ -61,7 +70,7 @@ public final class ColumnDomain {
 
     public boolean isUnrestricted() {
         return lower == null && upper == null && allowed == null && minLength == null && maxLength == null
-                && relations.isEmpty() && !mustBeNull;
+                && relations.isEmpty() && ranges.isEmpty() && !mustBeNull;
     }
 
     void tightenLower(Bound b) {
@@ -72,7 +81,11 @@ public final class ColumnDomain {
         if (upper == null || compare(b, upper) < 0) upper = b;
     }
 
-    void restrictTo(List<String> values) {
+    public void withinRanges(List<Range> union) {
+        ranges.addAll(union);
+    }
+
+    public void restrictTo(List<String> values) {
         if (allowed == null) {
             allowed = new ArrayList<>(values);
         } else {

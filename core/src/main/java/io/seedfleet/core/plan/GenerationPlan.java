@@ -14,9 +14,9 @@ import java.util.Set;
  * in by an update after every table is loaded. A pure function of (schema, row counts, seed), so
  * every worker derives the same plan from the same inputs.
  */
-public record GenerationPlan(long seed, long anchorEpochMicros, SchemaModel schema, Map<QualifiedName, Long> rowCounts,
-                             List<List<QualifiedName>> levels, Set<DeferredForeignKey> deferred,
-                             Set<DeferredForeignKey> suspended) {
+public record GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPerMille, SchemaModel schema,
+                             Map<QualifiedName, Long> rowCounts, List<List<QualifiedName>> levels,
+                             Set<DeferredForeignKey> deferred, Set<DeferredForeignKey> suspended) {
 
     /**
      * A foreign key a cycle keeps from being loaded in order. Nullable ones are {@code deferred}:
@@ -29,7 +29,11 @@ public record GenerationPlan(long seed, long anchorEpochMicros, SchemaModel sche
     /** 2025-01-01T00:00:00Z: dates are relative to a fixed "now", so a seed always gives the same data. */
     public static final long DEFAULT_ANCHOR = 1_735_689_600_000_000L;
 
+    /** 5% of the values of eligible columns are edge cases unless a request says otherwise. */
+    public static final int DEFAULT_EDGE_CASES_PER_MILLE = 50;
+
     public GenerationPlan {
+        if (edgeCasesPerMille < 0 || edgeCasesPerMille > 1000) throw new IllegalArgumentException("edge-case rate must be within 0..1000 per mille");
         rowCounts = Map.copyOf(rowCounts);
         levels = levels.stream().map(List::copyOf).toList();
         deferred = Set.copyOf(deferred);

@@ -42,11 +42,15 @@ public final class Planner {
     }
 
     public static GenerationPlan plan(SchemaModel schema, RowCounts counts, long seed, long anchorEpochMicros) {
+        return plan(schema, counts, seed, anchorEpochMicros, GenerationPlan.DEFAULT_EDGE_CASES_PER_MILLE);
+    }
+
+    public static GenerationPlan plan(SchemaModel schema, RowCounts counts, long seed, long anchorEpochMicros, int edgeCasesPerMille) {
         Planner planner = new Planner(schema);
         List<List<QualifiedName>> levels = planner.levels();
         Map<QualifiedName, Long> rows = planner.rowCounts(levels, counts);
         if (!planner.problems.isEmpty()) throw new PlanningException(planner.problems);
-        return new GenerationPlan(seed, anchorEpochMicros, schema, rows, levels, planner.deferred, planner.suspended);
+        return new GenerationPlan(seed, anchorEpochMicros, edgeCasesPerMille, schema, rows, levels, planner.deferred, planner.suspended);
     }
 
     /** Parents of a table through foreign keys that are loaded in order (not deferred, not self). */

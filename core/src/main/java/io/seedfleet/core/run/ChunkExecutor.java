@@ -5,12 +5,7 @@ import io.seedfleet.core.event.ChunkWork;
 import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.plan.Chunk;
 import io.seedfleet.core.plan.GenerationPlan;
-import io.seedfleet.core.plan.Planner;
-import io.seedfleet.core.plan.RowCounts;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.QualifiedName;
-import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.ChunkResult;
 import io.seedfleet.core.sink.PostgresSink;
 import java.sql.Connection;
@@ -19,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A stateless worker's job: make one chunk of a run. The dataset of a run (schema read from the
- * target, plan rebuilt from the work event's row counts and seed) is cached per run, so a worker
- * pays for introspection once per run, not per chunk.
+ * A stateless worker's job: make one chunk of a run. The dataset of a run (the schema recorded in
+ * the target's ledger when the run was planned, the plan rebuilt from the work event's row counts
+ * and seed) is cached per run, so a worker reads it once per run, not per chunk.
  */
 public final class ChunkExecutor {
     private static final int CACHED_RUNS = 8;
@@ -48,18 +43,15 @@ public final class ChunkExecutor {
         }
     }
 
-    private Dataset dataset(Connection c, ChunkWork work) {
+    private Dataset dataset(Connection c, ChunkWork work) throws SQLException {
         synchronized (datasets) {
             Dataset cached = datasets.get(work.runId());
             if (cached != null) return cached;
         }
-        SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-        String fingerprint = SchemaFingerprint.of(schema);
-        if (!fingerprint.equals(work.schemaFingerprint())) {
-            throw new IllegalStateException("the target's schema changed since run " + work.runId() + " was planned");
+        GenerationPlan plan = RunPlanner.replan(c, work.runId(), work.rowCounts(), work.seed(), work.anchorEpochMicros(), work.edgeCasesPerMille());
+        if (!SchemaFingerprint.of(plan.schema()).equals(work.schemaFingerprint())) {
+            throw new IllegalStateException("run " + work.runId() + " was planned on another schema than the target's ledger records");
         }
-        Map<String, Long> counts = work.rowCounts();
-        GenerationPlan plan = Planner.plan(schema, new RowCounts(counts, 0, 1.0), work.seed(), work.anchorEpochMicros());
         Dataset dataset = Dataset.of(plan);
         synchronized (datasets) {
             datasets.put(work.runId(), dataset);

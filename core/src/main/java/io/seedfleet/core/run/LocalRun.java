@@ -63,6 +63,7 @@ public final class LocalRun {
                         .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables (or pass --truncate)")).toList());
             }
             PostgresSink.prepareLedger(control);
+            PostgresSink.registerRun(control, options.runId(), plan.schema());
             PostgresSink.suspendForeignKeys(control, options.runId(), plan);
             try {
                 return load(control, connections, pool, dataset, options, started);

@@ -48,6 +48,17 @@ public final class RunPlanner {
         return requested != null ? requested : SEEDS.nextLong() & Long.MAX_VALUE;
     }
 
+    /**
+     * The plan of a run already under way, rebuilt from the schema recorded when it was planned (the
+     * live catalog may lack the constraints the run suspended).
+     */
+    public static GenerationPlan replan(Connection target, String runId, Map<String, Long> rowCounts, long seed, long anchorEpochMicros,
+                                        int edgeCasesPerMille) throws SQLException {
+        SchemaModel schema = PostgresSink.recordedSchema(target, runId)
+                .orElseThrow(() -> new IllegalStateException("run " + runId + " is not registered in the target's ledger"));
+        return Planner.plan(schema, new RowCounts(rowCounts, 0, 1.0), seed, anchorEpochMicros, edgeCasesPerMille);
+    }
+
     /** @throws PlanningException when the request cannot be satisfied; SQLException when the target is unreachable */
     public static PlannedRun plan(String runId, GenerationRequested request) throws SQLException {
         Target target = request.target();
@@ -61,7 +72,7 @@ public final class RunPlanner {
         int chunkRows = request.chunkRows() == null ? Chunks.DEFAULT_CHUNK_ROWS : request.chunkRows();
         try (Connection c = target.jdbc().open()) {
             SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            GenerationPlan plan = Planner.plan(schema, counts, seed);
+            GenerationPlan plan = Planner.plan(schema, counts, seed, GenerationPlan.DEFAULT_ANCHOR, request.edgeCasesPerMille());
             Dataset.of(plan); // every table and column can be generated, or every problem is thrown now
             List<String> nonEmpty = PostgresSink.nonEmptyTables(c, plan);
             if (!nonEmpty.isEmpty()) {
@@ -69,6 +80,7 @@ public final class RunPlanner {
                         .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables")).toList());
             }
             PostgresSink.prepareLedger(c);
+            PostgresSink.registerRun(c, runId, schema);
             PostgresSink.suspendForeignKeys(c, runId, plan);
             String fingerprint = SchemaFingerprint.of(schema);
             Map<String, Long> rowCounts = new TreeMap<>();
@@ -78,7 +90,7 @@ public final class RunPlanner {
             for (int s = 0; s < chunkStages.size(); s++) {
                 List<ChunkWork> work = new ArrayList<>();
                 for (Chunk chunk : chunkStages.get(s)) {
-                    work.add(new ChunkWork(runId, target, seed, plan.anchorEpochMicros(), rowCounts, fingerprint, s,
+                    work.add(new ChunkWork(runId, target, seed, plan.anchorEpochMicros(), plan.edgeCasesPerMille(), rowCounts, fingerprint, s,
                             chunk.table().toString(), chunk.phase().name(), chunk.start(), chunk.end()));
                 }
                 stages.add(work);

@@ -24,6 +24,9 @@ final class PostgresCatalog {
     /** A partition (at any depth) of a top-level partitioned table. */
     record PartitionRow(long oid, long rootOid) {}
 
+    /** A partitioned table's key definition ({@code RANGE (payment_date)}) and its leaf partitions' bounds. */
+    record PartitionBoundsRow(long rootOid, String keyDefinition, List<String> leafBounds) {}
+
     /** A column; {@code sequence} is an identity's own sequence or the one a nextval() default draws from. */
     record ColumnRow(long tableOid, int position, String name, long typeOid, int typmod, String sqlType,
                      boolean notNull, String identity, boolean generated, String defaultExpression,
@@ -71,6 +74,16 @@ final class PostgresCatalog {
             FROM unnest(?::oid[]) AS r(root)
             CROSS JOIN LATERAL pg_partition_tree(r.root) AS p
             WHERE p.level > 0
+            """;
+
+    private static final String PARTITION_BOUNDS = """
+            SELECT r.root::bigint AS root_oid, pg_get_partkeydef(r.root) AS key_definition,
+                   array_remove(array_agg(pg_get_expr(pc.relpartbound, pc.oid) ORDER BY pc.relname), NULL) AS leaf_bounds
+            FROM unnest(?::oid[]) AS r(root)
+            CROSS JOIN LATERAL pg_partition_tree(r.root) AS p
+            JOIN pg_class pc ON pc.oid = p.relid
+            WHERE p.isleaf AND p.level > 0
+            GROUP BY r.root
             """;
 
     private static final String COLUMNS = """
@@ -206,6 +219,15 @@ final class PostgresCatalog {
         try (PreparedStatement statement = connection.prepareStatement(PARTITIONS)) {
             statement.setArray(1, oidArray(partitionedTableOids));
             return readAll(statement, rs -> new PartitionRow(rs.getLong("oid"), rs.getLong("root_oid")));
+        }
+    }
+
+    List<PartitionBoundsRow> partitionBounds(Collection<Long> partitionedTableOids) throws SQLException {
+        if (partitionedTableOids.isEmpty()) return List.of();
+        try (PreparedStatement statement = connection.prepareStatement(PARTITION_BOUNDS)) {
+            statement.setArray(1, oidArray(partitionedTableOids));
+            return readAll(statement, rs -> new PartitionBoundsRow(rs.getLong("root_oid"), rs.getString("key_definition"),
+                    strings(rs, "leaf_bounds")));
         }
     }
 

@@ -105,7 +105,26 @@ public final class PostgresIntrospector {
                 catalog.uniqueKeys(relationOids, serverVersion),
                 catalog.foreignKeys(relationOids),
                 catalog.checks(relationOids, types.domainOids()));
-        return new SchemaModel(tables.stream().map(builder::table).toList());
+        Map<Long, Partitioning> partitioning = partitioning(catalog.partitionBounds(partitionedOids(tables)));
+        return new SchemaModel(tables.stream().map(t -> builder.table(t, partitioning.get(t.oid()))).toList());
+    }
+
+    /** {@code RANGE (payment_date)} and the leaf bounds become a {@link Partitioning}; an expression key keeps no columns. */
+    private static Map<Long, Partitioning> partitioning(List<PostgresCatalog.PartitionBoundsRow> rows) {
+        Map<Long, Partitioning> out = new LinkedHashMap<>();
+        for (PostgresCatalog.PartitionBoundsRow row : rows) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)^(\\w+)\\s*\\((.*)\\)$").matcher(row.keyDefinition().trim());
+            if (!m.matches()) continue;
+            List<String> columns = new java.util.ArrayList<>();
+            for (String part : m.group(2).split(",")) {
+                String c = part.trim();
+                if (c.matches("[A-Za-z_][A-Za-z0-9_$]*")) columns.add(c);
+                else if (c.matches("\"([^\"]|\"\")+\"")) columns.add(c.substring(1, c.length() - 1).replace("\"\"", "\""));
+                else { columns.clear(); break; }
+            }
+            out.put(row.rootOid(), new Partitioning(m.group(1).toUpperCase(java.util.Locale.ROOT), columns, row.leafBounds()));
+        }
+        return out;
     }
 
     private static List<Long> partitionedOids(List<TableRow> tables) {

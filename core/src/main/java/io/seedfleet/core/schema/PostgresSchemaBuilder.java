@@ -49,7 +49,7 @@ final class PostgresSchemaBuilder {
                 .collect(Collectors.groupingBy(CheckRow::domainOid));
     }
 
-    Table table(TableRow table) {
+    Table table(TableRow table, Partitioning partitioning) {
         List<ColumnRow> columns = columnsByTable.getOrDefault(table.oid(), List.of()).stream()
                 .sorted(Comparator.comparingInt(ColumnRow::position)).toList();
         List<CheckConstraint> checks = new ArrayList<>(checksByTable.getOrDefault(table.oid(), List.of()));
@@ -58,7 +58,7 @@ final class PostgresSchemaBuilder {
         return new Table(table.name(), columns.stream().map(this::column).toList(),
                 keysByTable.getOrDefault(table.oid(), List.of()),
                 foreignKeysByTable.getOrDefault(table.oid(), List.of()),
-                checks, table.comment());
+                checks, table.comment(), partitioning);
     }
 
     // --- columns --------------------------------------------------------------------------------

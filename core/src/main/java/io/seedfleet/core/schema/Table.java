@@ -3,15 +3,20 @@ package io.seedfleet.core.schema;
 import java.util.List;
 import java.util.Optional;
 
-/** A table with its columns (in ordinal order) and constraints. */
+/** A table with its columns (in ordinal order) and constraints; {@code partitioning} is null for ordinary tables. */
 public record Table(QualifiedName name, List<Column> columns, List<UniqueKey> uniqueKeys,
-                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, String comment) {
+                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, String comment, Partitioning partitioning) {
 
     public Table {
         columns = List.copyOf(columns);
         uniqueKeys = List.copyOf(uniqueKeys);
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
+    }
+
+    public Table(QualifiedName name, List<Column> columns, List<UniqueKey> uniqueKeys,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks, String comment) {
+        this(name, columns, uniqueKeys, foreignKeys, checks, comment, null);
     }
 
     public Optional<UniqueKey> primaryKey() {

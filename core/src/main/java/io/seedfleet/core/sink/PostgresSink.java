@@ -8,6 +8,8 @@ import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.schema.Column;
 import io.seedfleet.core.schema.Identifiers;
 import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.schema.SchemaJson;
+import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.schema.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -46,6 +49,15 @@ public final class PostgresSink {
                       checksum bigint,
                       written_at timestamptz NOT NULL DEFAULT now(),
                       PRIMARY KEY (run_id, table_name, phase, row_start))""");
+            // The schema each run was planned on, and its state: workers rebuild the plan from this
+            // (not from the live catalog, which a run's suspended constraints change), and a chunk
+            // is only written while its run is RUNNING, so nothing lands after a failed run is undone.
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS seedfleet_ledger.runs (
+                      run_id text PRIMARY KEY,
+                      state text NOT NULL,
+                      schema_model text NOT NULL,
+                      started_at timestamptz NOT NULL DEFAULT now())""");
             // Constraints a run dropped for its load, kept in the target itself so that whoever
             // finishes (or cleans up after) the run can add them back, even after a crash.
             s.execute("""
@@ -57,6 +69,27 @@ public final class PostgresSink {
                       PRIMARY KEY (run_id, table_name, constraint_name))""");
         }
         if (!c.getAutoCommit()) c.commit();
+    }
+
+    /** Records a run's schema, as planned, and marks it RUNNING; a second call for the same run changes nothing. */
+    public static void registerRun(Connection c, String runId, SchemaModel schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO seedfleet_ledger.runs (run_id, state, schema_model) VALUES (?, 'RUNNING', ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, runId);
+            ps.setString(2, SchemaJson.write(schema));
+            ps.executeUpdate();
+        }
+        if (!c.getAutoCommit()) c.commit();
+    }
+
+    /** The schema a run was planned on, as {@link #registerRun} recorded it. */
+    public static Optional<SchemaModel> recordedSchema(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT schema_model FROM seedfleet_ledger.runs WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(SchemaJson.read(rs.getString(1))) : Optional.empty();
+            }
+        }
     }
 
     /** Tables of the plan that already hold rows: generating into them would collide or mix datasets. */
@@ -80,7 +113,6 @@ public final class PostgresSink {
         try (Statement s = c.createStatement()) {
             s.execute("TRUNCATE " + tables + " RESTART IDENTITY CASCADE");
         }
-        if (!c.getAutoCommit()) c.commit();
     }
 
     public static ChunkResult write(Connection c, String runId, TableGenerator g, Chunk chunk) throws SQLException {
@@ -88,6 +120,7 @@ public final class PostgresSink {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
+            requireRunning(c, runId);
             if (!claim(c, runId, chunk)) {
                 c.rollback();
                 ChunkResult earlier = recorded(c, runId, chunk);
@@ -109,6 +142,18 @@ public final class PostgresSink {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Holds a share lock on the run's row for the chunk's transaction: {@link #undo} waits for it, and it for undo. */
+    private static void requireRunning(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM seedfleet_ledger.runs WHERE run_id = ? FOR SHARE")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !"RUNNING".equals(rs.getString(1))) {
+                    throw new SQLException("run " + runId + " is " + rs.getString(1) + "; its chunks are no longer written");
+                }
+            }
         }
     }
 
@@ -229,16 +274,40 @@ public final class PostgresSink {
     }
 
     /**
-     * Adds back every constraint a run suspended; PostgreSQL validates all rows as it does. The
-     * definitions come from the catalog's own text (pg_get_constraintdef), recorded at suspension.
+     * The end of a run, in one transaction: suspended constraints added back (PostgreSQL validates
+     * every row as it does, from the catalog's own definition text recorded at suspension), sequences
+     * moved past the generated keys, and the run marked COMPLETED.
      */
-    public static void restoreForeignKeys(Connection c, String runId) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
+    public static void finish(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        inTransaction(c, () -> {
+            restoreForeignKeys(c, runId);
+            advanceSequences(c, plan);
+            setState(c, runId, "COMPLETED");
+        });
+    }
+
+    /**
+     * Undoes a failed run, in one transaction: the run is marked FAILED first (waiting for chunks in
+     * flight, and stopping any later delivery from writing), then its tables, empty when it started,
+     * are emptied again, its suspended constraints go back and its ledger entries are removed. The
+     * target is left as the run found it rather than half written.
+     */
+    public static void undo(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        inTransaction(c, () -> {
+            setState(c, runId, "FAILED");
+            truncate(c, plan);
+            restoreForeignKeys(c, runId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM seedfleet_ledger.chunks WHERE run_id = ?")) {
+                ps.setString(1, runId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void restoreForeignKeys(Connection c, String runId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT table_name, constraint_name, definition FROM seedfleet_ledger.suspended_constraints WHERE run_id = ? ORDER BY 1, 2");
-             PreparedStatement delete = c.prepareStatement(
-                     "DELETE FROM seedfleet_ledger.suspended_constraints WHERE run_id = ?")) {
+             PreparedStatement delete = c.prepareStatement("DELETE FROM seedfleet_ledger.suspended_constraints WHERE run_id = ?")) {
             select.setString(1, runId);
             try (ResultSet rs = select.executeQuery(); Statement s = c.createStatement()) {
                 while (rs.next()) {
@@ -247,6 +316,27 @@ public final class PostgresSink {
             }
             delete.setString(1, runId);
             delete.executeUpdate();
+        }
+    }
+
+    private static void setState(Connection c, String runId, String state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE seedfleet_ledger.runs SET state = ? WHERE run_id = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            work.run();
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -254,27 +344,6 @@ public final class PostgresSink {
         } finally {
             c.setAutoCommit(autoCommit);
         }
-    }
-
-    /**
-     * Undoes a failed run: its tables were empty when it started, so they are emptied again, the
-     * suspended constraints go back, and the run's ledger entries are removed. The target is left
-     * as the run found it rather than half written.
-     */
-    public static void undo(Connection c, String runId, GenerationPlan plan) throws SQLException {
-        truncate(c, plan);
-        restoreForeignKeys(c, runId);
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM seedfleet_ledger.chunks WHERE run_id = ?")) {
-            ps.setString(1, runId);
-            ps.executeUpdate();
-        }
-        if (!c.getAutoCommit()) c.commit();
-    }
-
-    /** The end of a run: suspended constraints back (and validated), sequences past the generated keys. */
-    public static void finish(Connection c, String runId, GenerationPlan plan) throws SQLException {
-        restoreForeignKeys(c, runId);
-        advanceSequences(c, plan);
     }
 
     /** Moves every identity and serial sequence past the largest generated value. */
@@ -289,6 +358,5 @@ public final class PostgresSink {
                 }
             }
         }
-        if (!c.getAutoCommit()) c.commit();
     }
 }

@@ -74,6 +74,27 @@ class LocalRunTest {
     }
 
     @Test
+    void injectsEdgeCasesTheDatabaseAcceptsAndReportsTheirCoverage() throws Exception {
+        JdbcTarget target = demoDatabase("demo_edges");
+        SchemaModel schema = introspect(target);
+        RowCounts counts = new RowCounts(Map.of("organizations", 20L, "users", 2000L, "plans", 5L), 50, 1.0);
+        Dataset edgy = Dataset.of(Planner.plan(schema, counts, 9, GenerationPlan.DEFAULT_ANCHOR, 200));
+        LocalRun.execute(target, edgy, LocalRun.Options.defaults("edges"));
+
+        var users = edgy.table(io.seedfleet.core.schema.QualifiedName.parse("app.users")).edgeCoverage();
+        assertThat(users).containsKey("display_name");
+        assertThat(users.get("display_name")).contains("sql-injection", "emoji", "right-to-left", "quotes", "backslash");
+        assertThat(users).doesNotContainKeys("id", "email"); // keys and unique columns never get edge cases
+        try (Connection c = target.open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM app.users WHERE display_name = '''; DROP TABLE users; --'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("edge values reach the database intact").isPositive();
+        }
+        Dataset plain = Dataset.of(Planner.plan(schema, counts, 9, GenerationPlan.DEFAULT_ANCHOR, 0));
+        assertThat(plain.table(io.seedfleet.core.schema.QualifiedName.parse("app.users")).edgeCoverage()).isEmpty();
+    }
+
+    @Test
     void refusesANonEmptyTarget() throws Exception {
         JdbcTarget target = demoDatabase("demo_nonempty");
         SchemaModel schema = introspect(target);

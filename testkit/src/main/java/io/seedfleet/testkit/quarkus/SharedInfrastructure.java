@@ -21,10 +21,13 @@ final class SharedInfrastructure {
     private SharedInfrastructure() {
     }
 
-    /** Bootstrap servers and PostgreSQL port; the servers stop themselves at JVM exit. */
+    /**
+     * Bootstrap servers and PostgreSQL port. The servers stop themselves at JVM exit (a Kafka container
+     * through Testcontainers' reaper).
+     */
     static synchronized Map<String, String> connection() {
         if (connection == null) {
-            // Started side by side: each spends most of its start-up waiting on disk and processes.
+            // Side by side, so that the two start-up times overlap.
             CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(PostgresServer::start);
             RunningKafka kafka = KafkaBroker.startForTests();
             PostgresServer server = postgres.join();

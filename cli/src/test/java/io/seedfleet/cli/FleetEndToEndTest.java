@@ -1,0 +1,133 @@
+package io.seedfleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seedfleet.core.event.EventType;
+import io.seedfleet.core.event.GenerationCompleted;
+import io.seedfleet.core.event.GenerationRequested;
+import io.seedfleet.core.event.Target;
+import io.seedfleet.core.event.ValidationCompleted;
+import io.seedfleet.core.generate.Dataset;
+import io.seedfleet.core.plan.Planner;
+import io.seedfleet.core.plan.RowCounts;
+import io.seedfleet.core.run.LocalRun;
+import io.seedfleet.core.run.RunSummary;
+import io.seedfleet.core.schema.IntrospectionOptions;
+import io.seedfleet.core.schema.PostgresIntrospector;
+import io.seedfleet.core.schema.QualifiedName;
+import io.seedfleet.core.schema.SchemaModel;
+import io.seedfleet.core.sink.JdbcTarget;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fleet as it runs for users: a real Kafka broker and PostgreSQL, the three services as separate
+ * processes, requests and results as CloudEvents. The dataset must not depend on how many workers
+ * made it, on the chunk size, or on whether the fleet or the in-process CLI made it.
+ */
+class FleetEndToEndTest {
+    private static final long SEED = 20261121L;
+    private static final Map<String, Long> ROWS = ExampleSchema.rows(20, 400);
+    private static LocalFleet fleet;
+    private static FleetClient client;
+
+    @BeforeAll
+    static void startFleet() throws Exception {
+        fleet = LocalFleet.start(Path.of("..").toAbsolutePath().normalize(), 1, new PrintWriter(new StringWriter()));
+        client = new FleetClient(fleet.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        if (client != null) client.close();
+        if (fleet != null) fleet.close();
+    }
+
+    @Test
+    void sameDatasetWhateverTheWorkersChunksOrEngine() throws Exception {
+        JdbcTarget oneWorker = exampleDatabase();
+        GenerationCompleted a = generate(oneWorker, 300);
+        assertValidationPassed(a.runId());
+
+        fleet.addGeneratorWorkers(2);
+        JdbcTarget threeWorkers = exampleDatabase();
+        GenerationCompleted b = generate(threeWorkers, 300);
+        JdbcTarget otherChunks = exampleDatabase();
+        GenerationCompleted c = generate(otherChunks, 1_000);
+        assertValidationPassed(c.runId());
+
+        JdbcTarget inProcess = exampleDatabase();
+        RunSummary d = cliGenerate(inProcess, 450);
+
+        assertThat(a.tables()).hasSize(23).allSatisfy((table, total) -> assertThat(total.rows()).as(table).isPositive());
+        assertThat(b.tables()).isEqualTo(a.tables());
+        assertThat(c.tables()).isEqualTo(a.tables());
+        assertThat(d.tables()).isEqualTo(a.tables());
+        Map<String, String> content = contentHashes(oneWorker);
+        assertThat(contentHashes(threeWorkers)).isEqualTo(content);
+        assertThat(contentHashes(otherChunks)).isEqualTo(content);
+        assertThat(contentHashes(inProcess)).isEqualTo(content);
+    }
+
+    private static JdbcTarget exampleDatabase() throws Exception {
+        JdbcTarget target = new JdbcTarget(fleet.postgres().createDatabase("e2e_" + UUID.randomUUID().toString().substring(0, 8)),
+                fleet.postgres().user(), fleet.postgres().password());
+        ExampleSchema.create(target);
+        return target;
+    }
+
+    private static GenerationCompleted generate(JdbcTarget target, int chunkRows) throws Exception {
+        String runId = "e2e-" + UUID.randomUUID();
+        client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()), ROWS, 20L, 2.0, SEED, chunkRows, null));
+        FleetClient.Received done = client.await(runId, Duration.ofMinutes(3), () -> {}, EventType.GENERATION_COMPLETED, EventType.GENERATION_FAILED)
+                .orElseThrow(() -> new AssertionError("no completion for " + runId));
+        assertThat(done.type()).as("run %s: %s", runId, done.payload()).isEqualTo(EventType.GENERATION_COMPLETED);
+        return (GenerationCompleted) done.payload();
+    }
+
+    private static void assertValidationPassed(String runId) {
+        ValidationCompleted v = (ValidationCompleted) client.await(runId, Duration.ofMinutes(2), () -> {}, EventType.VALIDATION_COMPLETED)
+                .orElseThrow(() -> new AssertionError("no validation for " + runId)).payload();
+        assertThat(v.checks()).isNotEmpty().allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
+        assertThat(v.passed()).isTrue();
+    }
+
+    private static RunSummary cliGenerate(JdbcTarget target, int chunkRows) throws Exception {
+        SchemaModel schema;
+        try (Connection c = target.open()) {
+            schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
+        }
+        return LocalRun.execute(target, Dataset.of(Planner.plan(schema, new RowCounts(ROWS, 20, 2.0), SEED)),
+                new LocalRun.Options("cli", chunkRows, 2, false, p -> {}));
+    }
+
+    /** What the database holds, per table: an md5 over every row's text, in a fixed order. */
+    private static Map<String, String> contentHashes(JdbcTarget target) throws Exception {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Connection c = target.open(); Statement s = c.createStatement()) {
+            for (String table : tableNames(c)) {
+                String sql = "SELECT md5(string_agg(t::text, E'\\n' ORDER BY t::text)) FROM " + QualifiedName.parse(table).sql() + " t";
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    hashes.put(table, rs.getString(1));
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private static Iterable<String> tableNames(Connection c) {
+        return PostgresIntrospector.introspect(c, IntrospectionOptions.all()).tables().stream().map(t -> t.name().toString()).toList();
+    }
+}

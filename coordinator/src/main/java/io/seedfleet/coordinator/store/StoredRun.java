@@ -1,0 +1,15 @@
+package io.seedfleet.coordinator.store;
+
+import io.seedfleet.coordinator.run.RunState;
+import io.seedfleet.core.event.GenerationRequested;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A row of {@code seedfleet.runs}. {@code request} is the request as accepted, with its run id and
+ * seed resolved, so planning it again (after a restart) gives the same run.
+ */
+public record StoredRun(String runId, RunState state, long seed, GenerationRequested request, Map<String, Long> rowCounts,
+                        String fingerprint, int stageCount, int currentStage, String error, List<String> problems,
+                        Instant createdAt, Instant updatedAt) {}

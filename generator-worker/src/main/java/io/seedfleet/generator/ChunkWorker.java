@@ -1,0 +1,74 @@
+package io.seedfleet.generator;
+
+import io.seedfleet.core.event.ChunkCompleted;
+import io.seedfleet.core.event.ChunkFailed;
+import io.seedfleet.core.event.ChunkWork;
+import io.seedfleet.core.event.EventType;
+import io.seedfleet.core.run.ChunkExecutor;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes the chunk each work event describes and reports the outcome. The offset is committed only
+ * after the report is on Kafka, so a crash redelivers the work; core's ledger makes the rewrite a
+ * no-op that still reports completion. A failing chunk is reported, not retried here: the
+ * coordinator decides. Only events that can never be processed go to the dead-letter topic.
+ */
+@ApplicationScoped
+public class ChunkWorker {
+    private static final Logger LOG = Logger.getLogger(ChunkWorker.class);
+
+    private final EventReader<ChunkWork> reader = new EventReader<>(EventType.CHUNK_WORK, ChunkWork.class);
+    private final String workerName;
+    private final ChunkExecutor executor;
+    private final TargetPassword targetPassword;
+    private final MutinyEmitter<byte[]> completed;
+    private final MutinyEmitter<byte[]> failed;
+
+    ChunkWorker(@ConfigProperty(name = "seedfleet.worker.name") Optional<String> workerName, TargetPassword targetPassword,
+                @Channel("chunk-completed") MutinyEmitter<byte[]> completed, @Channel("chunk-failed") MutinyEmitter<byte[]> failed) {
+        this.workerName = workerName.orElseGet(WorkerName::ofThisProcess);
+        this.executor = new ChunkExecutor(this.workerName);
+        this.targetPassword = targetPassword;
+        this.completed = completed;
+        this.failed = failed;
+    }
+
+    @Incoming("chunk-work")
+    @Blocking
+    public CompletionStage<Void> onWork(Message<byte[]> message) {
+        ChunkWork work;
+        try {
+            work = withPassword(reader.read(message));
+        } catch (EventReader.Malformed e) {
+            LOG.warnf("chunk-work event sent to the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+        ChunkCompleted done;
+        try {
+            done = executor.execute(work);
+        } catch (SQLException | RuntimeException e) {
+            String error = SafeErrors.describe(e, work.target());
+            LOG.warnf("chunk %s %s [%d, %d) of run %s failed: %s", work.table(), work.phase(), work.rowStart(), work.rowEnd(), work.runId(), error);
+            failed.sendMessageAndAwait(EventMessages.keyedByRun(work.runId(), new ChunkFailed(work.runId(), work.stage(), work.table(),
+                    work.phase(), work.rowStart(), work.rowEnd(), error, workerName)));
+            return message.ack();
+        }
+        completed.sendMessageAndAwait(EventMessages.keyedByRun(work.runId(), done));
+        return message.ack();
+    }
+
+    private ChunkWork withPassword(ChunkWork w) {
+        return new ChunkWork(w.runId(), targetPassword.complete(w.target()), w.seed(), w.anchorEpochMicros(), w.edgeCasesPerMille(), w.rowCounts(),
+                w.schemaFingerprint(), w.stage(), w.table(), w.phase(), w.rowStart(), w.rowEnd());
+    }
+}

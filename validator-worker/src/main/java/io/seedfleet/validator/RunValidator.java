@@ -1,0 +1,85 @@
+package io.seedfleet.validator;
+
+import io.seedfleet.core.event.EventType;
+import io.seedfleet.core.event.GenerationCompleted;
+import io.seedfleet.core.event.ValidationCompleted;
+import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.schema.IntrospectionOptions;
+import io.seedfleet.core.schema.PostgresIntrospector;
+import io.seedfleet.core.schema.SchemaModel;
+import io.seedfleet.core.validate.PostgresValidator;
+import io.seedfleet.core.validate.ValidationReport;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks every finished run's target against the schema read from it (keys, foreign keys, NOT NULL)
+ * and the row counts the run reported, and publishes the verdict. The offset is committed only after
+ * the verdict is on Kafka; a redelivered event is simply checked again (reading never changes the target).
+ */
+@ApplicationScoped
+public class RunValidator {
+    private static final Logger LOG = Logger.getLogger(RunValidator.class);
+
+    private final EventReader<GenerationCompleted> reader = new EventReader<>(EventType.GENERATION_COMPLETED, GenerationCompleted.class);
+    private final TargetPassword targetPassword;
+    private final MutinyEmitter<byte[]> verdicts;
+
+    RunValidator(TargetPassword targetPassword, @Channel("validation-completed") MutinyEmitter<byte[]> verdicts) {
+        this.targetPassword = targetPassword;
+        this.verdicts = verdicts;
+    }
+
+    @Incoming("generation-completed")
+    @Blocking
+    public CompletionStage<Void> onGenerated(Message<byte[]> message) {
+        GenerationCompleted run;
+        try {
+            run = reader.read(message);
+        } catch (EventReader.Malformed e) {
+            LOG.warnf("generation-completed event sent to the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+        ValidationCompleted verdict;
+        try {
+            verdict = validate(run);
+        } catch (SQLException | RuntimeException e) {
+            // No verdict is possible (target unreachable, say); the dead-letter topic keeps the event
+            // and the reason, without the password, for a retry once the target is back.
+            String reason = "could not validate run " + run.runId() + ": " + SafeErrors.describe(e, targetPassword.complete(run.target()));
+            LOG.warn(reason);
+            return message.nack(new IllegalStateException(reason));
+        }
+        verdicts.sendMessageAndAwait(EventMessages.keyedByRun(run.runId(), verdict));
+        return message.ack();
+    }
+
+    private ValidationCompleted validate(GenerationCompleted run) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection c = targetPassword.complete(run.target()).jdbc().open()) {
+            SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
+            List<CheckResult> checks = PostgresValidator.validate(c, schema, expectedRows(run));
+            boolean passed = ValidationReport.passed(checks);
+            // The summary names checks and counts only, never key values: safe to log.
+            LOG.infof("run %s %s: %s", run.runId(), passed ? "passed" : "FAILED", ValidationReport.summary(checks));
+            return new ValidationCompleted(run.runId(), passed, checks, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static Map<String, Long> expectedRows(GenerationCompleted run) {
+        Map<String, Long> rows = new TreeMap<>();
+        run.tables().forEach((table, total) -> rows.put(table, total.rows()));
+        return rows;
+    }
+}
