@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) return;
             Map<String, Object> run = FleetClient.json(r.body());
-            if (run.get("rowsDone") instanceof Number done && run.get("rowsTotal") instanceof Number total) {
+            if (run.get("rowsDone") instanceof Number done && run.get("rowsTotal") instanceof Number total && total.longValue() > 0) {
                 progress.show(done.longValue(), total.longValue(), String.valueOf(run.get("state")));
             }
         } catch (Exception notYet) {

@@ -14,6 +14,9 @@ public final class Seedfleet {
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("seedfleet.log", "warn"));
+        // The demo's in-process broker warns about its own routine start and stop.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", System.getProperty("seedfleet.log", "error"));
+        System.setProperty("org.slf4j.simpleLogger.log.kafka", System.getProperty("seedfleet.log", "error"));
         System.exit(run(args));
     }
 

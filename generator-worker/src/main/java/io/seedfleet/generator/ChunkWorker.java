@@ -1,5 +1,10 @@
 package io.seedfleet.generator;
 
+import io.seedfleet.core.event.EventReader;
+import io.seedfleet.core.event.MalformedEventException;
+import io.seedfleet.service.IncomingEvents;
+import io.seedfleet.service.OutgoingEvents;
+import io.seedfleet.service.TargetPassword;
 import io.seedfleet.core.event.ChunkCompleted;
 import io.seedfleet.core.event.ChunkFailed;
 import io.seedfleet.core.event.ChunkWork;
@@ -48,8 +53,8 @@ public class ChunkWorker {
     public CompletionStage<Void> onWork(Message<byte[]> message) {
         ChunkWork work;
         try {
-            work = withPassword(reader.read(message));
-        } catch (EventReader.Malformed e) {
+            work = withPassword(IncomingEvents.read(reader, message));
+        } catch (MalformedEventException e) {
             LOG.warnf("chunk-work event sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }
@@ -57,18 +62,17 @@ public class ChunkWorker {
         try {
             done = executor.execute(work);
         } catch (SQLException | RuntimeException e) {
-            String error = SafeErrors.describe(e, work.target());
+            String error = work.target().describe(e);
             LOG.warnf("chunk %s %s [%d, %d) of run %s failed: %s", work.table(), work.phase(), work.rowStart(), work.rowEnd(), work.runId(), error);
-            failed.sendMessageAndAwait(EventMessages.keyedByRun(work.runId(), new ChunkFailed(work.runId(), work.stage(), work.table(),
+            failed.sendMessageAndAwait(OutgoingEvents.keyedByRun(work.runId(), new ChunkFailed(work.runId(), work.stage(), work.table(),
                     work.phase(), work.rowStart(), work.rowEnd(), error, workerName)));
             return message.ack();
         }
-        completed.sendMessageAndAwait(EventMessages.keyedByRun(work.runId(), done));
+        completed.sendMessageAndAwait(OutgoingEvents.keyedByRun(work.runId(), done));
         return message.ack();
     }
 
     private ChunkWork withPassword(ChunkWork w) {
-        return new ChunkWork(w.runId(), targetPassword.complete(w.target()), w.seed(), w.anchorEpochMicros(), w.edgeCasesPerMille(), w.rowCounts(),
-                w.schemaFingerprint(), w.stage(), w.table(), w.phase(), w.rowStart(), w.rowEnd());
+        return w.withTarget(targetPassword.complete(w.target()));
     }
 }

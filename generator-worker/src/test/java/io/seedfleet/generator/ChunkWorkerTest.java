@@ -3,6 +3,8 @@ package io.seedfleet.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.seedfleet.testkit.CloudEventsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.seedfleet.core.event.ChunkCompleted;
 import io.seedfleet.core.event.ChunkFailed;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(SharedServers.class)
+@QuarkusTestResource(value = FleetTestResource.class, initArgs = @ResourceArg(name = FleetTestResource.DATASOURCE, value = "false"))
 class ChunkWorkerTest {
     static final String SCHEMA = """
             CREATE TABLE organizations (
@@ -42,11 +44,11 @@ class ChunkWorkerTest {
     static final String COMPLETED = EventType.CHUNK_COMPLETED.topic();
     static final String FAILED = EventType.CHUNK_FAILED.topic();
 
-    KafkaClient kafka;
+    CloudEventsClient kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaClient(COMPLETED, FAILED, EventType.DEAD_LETTER_TOPIC);
+        kafka = new CloudEventsClient(FleetTestResource.kafka().bootstrapServers(), COMPLETED, FAILED, EventType.DEAD_LETTER_TOPIC);
     }
 
     @AfterEach
@@ -64,8 +66,8 @@ class ChunkWorkerTest {
 
         List<ConsumerRecord<String, byte[]>> reports = kafka.await(work.size(), r -> r.topic().equals(COMPLETED) && "run-gw".equals(r.key()));
         assertThat(reports).allSatisfy(r -> {
-            assertThat(KafkaClient.header(r, "ce_type")).isEqualTo(EventType.CHUNK_COMPLETED.type());
-            assertThat(KafkaClient.header(r, "ce_source")).isEqualTo("urn:seedfleet:generator-worker");
+            assertThat(CloudEventsClient.header(r, "ce_type")).isEqualTo(EventType.CHUNK_COMPLETED.type());
+            assertThat(CloudEventsClient.header(r, "ce_source")).isEqualTo("urn:seedfleet:generator-worker");
             assertThat(Events.fromJson(r.value(), ChunkCompleted.class).alreadyWritten()).isFalse();
         });
         assertThat(count(target, "organizations")).isEqualTo(20);
@@ -90,7 +92,7 @@ class ChunkWorkerTest {
                 w.stage(), w.table(), w.phase(), w.rowStart(), w.rowEnd()));
 
         ConsumerRecord<String, byte[]> dead = kafka.await(1, r -> r.topic().equals(EventType.DEAD_LETTER_TOPIC) && "garbage".equals(r.key())).get(0);
-        assertThat(KafkaClient.header(dead, "dead-letter-reason")).contains("not a valid ChunkWork");
+        assertThat(CloudEventsClient.header(dead, "dead-letter-reason")).contains("not a valid ChunkWork");
         ChunkFailed failed = Events.fromJson(kafka.await(1, r -> r.topic().equals(FAILED) && "run-poison".equals(r.key())).get(0).value(), ChunkFailed.class);
         assertThat(failed.error()).contains("gw_gone").doesNotContain("s3cret-pw");
     }

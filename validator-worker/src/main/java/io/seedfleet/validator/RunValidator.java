@@ -1,5 +1,10 @@
 package io.seedfleet.validator;
 
+import io.seedfleet.core.event.EventReader;
+import io.seedfleet.core.event.MalformedEventException;
+import io.seedfleet.service.IncomingEvents;
+import io.seedfleet.service.OutgoingEvents;
+import io.seedfleet.service.TargetPassword;
 import io.seedfleet.core.event.EventType;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.ValidationCompleted;
@@ -46,8 +51,8 @@ public class RunValidator {
     public CompletionStage<Void> onGenerated(Message<byte[]> message) {
         GenerationCompleted run;
         try {
-            run = reader.read(message);
-        } catch (EventReader.Malformed e) {
+            run = IncomingEvents.read(reader, message);
+        } catch (MalformedEventException e) {
             LOG.warnf("generation-completed event sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }
@@ -57,11 +62,11 @@ public class RunValidator {
         } catch (SQLException | RuntimeException e) {
             // No verdict is possible (target unreachable, say); the dead-letter topic keeps the event
             // and the reason, without the password, for a retry once the target is back.
-            String reason = "could not validate run " + run.runId() + ": " + SafeErrors.describe(e, targetPassword.complete(run.target()));
+            String reason = "could not validate run " + run.runId() + ": " + targetPassword.complete(run.target()).describe(e);
             LOG.warn(reason);
             return message.nack(new IllegalStateException(reason));
         }
-        verdicts.sendMessageAndAwait(EventMessages.keyedByRun(run.runId(), verdict));
+        verdicts.sendMessageAndAwait(OutgoingEvents.keyedByRun(run.runId(), verdict));
         return message.ack();
     }
 

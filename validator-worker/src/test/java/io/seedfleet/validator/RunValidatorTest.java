@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.seedfleet.testkit.CloudEventsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.seedfleet.core.event.EventType;
 import io.seedfleet.core.event.Events;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(SharedServers.class)
+@QuarkusTestResource(value = FleetTestResource.class, initArgs = @ResourceArg(name = FleetTestResource.DATASOURCE, value = "false"))
 class RunValidatorTest {
     static final String SCHEMA = """
             CREATE TABLE organizations (
@@ -42,11 +44,11 @@ class RunValidatorTest {
 
     static final String VERDICTS = EventType.VALIDATION_COMPLETED.topic();
 
-    KafkaClient kafka;
+    CloudEventsClient kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaClient(VERDICTS);
+        kafka = new CloudEventsClient(FleetTestResource.kafka().bootstrapServers(), VERDICTS);
     }
 
     @AfterEach
@@ -92,8 +94,8 @@ class RunValidatorTest {
     ValidationCompleted verdictOn(GenerationCompleted run) {
         kafka.send(EventType.GENERATION_COMPLETED.topic(), EventType.GENERATION_COMPLETED.type(), run.runId(), Events.toJson(run));
         var record = kafka.await(1, r -> run.runId().equals(r.key())).get(0);
-        assertThat(KafkaClient.header(record, "ce_type")).isEqualTo(EventType.VALIDATION_COMPLETED.type());
-        assertThat(KafkaClient.header(record, "ce_source")).isEqualTo("urn:seedfleet:validator-worker");
+        assertThat(CloudEventsClient.header(record, "ce_type")).isEqualTo(EventType.VALIDATION_COMPLETED.type());
+        assertThat(CloudEventsClient.header(record, "ce_source")).isEqualTo("urn:seedfleet:validator-worker");
         return Events.fromJson(record.value(), ValidationCompleted.class);
     }
 

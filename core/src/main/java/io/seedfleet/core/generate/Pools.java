@@ -41,6 +41,15 @@ public final class Pools {
 
     private Pools() {}
 
+    /**
+     * Builds every pool now (about a second of Datafaker work), so a service pays for it at start-up
+     * instead of in its first chunk.
+     */
+    public static void warmUp() {
+        LOCALES.forEach(l -> locale(l.tag()));
+        for (String name : List.of("word", "job", "product", "sentence", "paragraph", "color", "userAgent", "timezone")) generic(name);
+    }
+
     public static LocalePools locale(String tag) {
         return BY_LOCALE.computeIfAbsent(tag, Pools::buildLocale);
     }

@@ -5,15 +5,12 @@ import io.seedfleet.core.schema.PostgresCatalog.PartitionRow;
 import io.seedfleet.core.schema.PostgresCatalog.TableRow;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 
 /**
  * Reads a live PostgreSQL (12 or later) database's schema from pg_catalog into a {@link SchemaModel}.
@@ -42,50 +39,10 @@ public final class PostgresIntrospector {
     public static SchemaModel introspect(Connection connection, IntrospectionOptions options) {
         Objects.requireNonNull(options, "options");
         try {
-            return inReadOnlySnapshot(connection, () -> read(new PostgresCatalog(connection), options));
+            return CatalogSnapshot.read(connection, "schema introspection", () -> read(new PostgresCatalog(connection), options));
         } catch (SQLException e) {
             throw new IntrospectionException("could not read the database schema: " + e.getMessage(), e);
         }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in a READ ONLY, REPEATABLE READ transaction, so that the several catalog
-     * queries see one snapshot even while migrations run, then rolls it back and puts autocommit
-     * back as it was. SET TRANSACTION and SET LOCAL last for this transaction only, so the
-     * connection's own read-only, isolation and search_path settings are never changed.
-     */
-    private static <T> T inReadOnlySnapshot(Connection connection, SqlWork<T> work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        if (!autoCommit && inTransaction(connection)) {
-            throw new IllegalStateException(
-                    "schema introspection needs its own transaction: commit or roll back the open one first");
-        }
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            // With only pg_catalog on the path, format_type, pg_get_expr and pg_get_constraintdef
-            // qualify every user type and function: the text no longer depends on the caller's
-            // search_path, and casts such as ::fixture.order_status work from any session.
-            statement.execute("SET LOCAL search_path = pg_catalog");
-            return work.run();
-        } finally {
-            try {
-                connection.rollback();
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        }
-    }
-
-    /** Rolling back at the end would discard a caller's open transaction, so refuse to start inside one. */
-    private static boolean inTransaction(Connection connection) throws SQLException {
-        return connection.isWrapperFor(BaseConnection.class)
-                && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.seedfleet.core.event.ValidationCompleted.CheckResult;
 import io.seedfleet.core.schema.Column;
 import io.seedfleet.core.schema.ForeignKey;
 import io.seedfleet.core.schema.Identifiers;
+import io.seedfleet.core.schema.CatalogSnapshot;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.schema.Table;
@@ -22,8 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.postgresql.core.BaseConnection;
-import org.postgresql.core.TransactionState;
 
 /**
  * Checks a loaded PostgreSQL database against the {@link SchemaModel} it was generated for, with one
@@ -72,36 +71,9 @@ public final class PostgresValidator {
         Objects.requireNonNull(schema, "schema");
         Map<String, Long> expected = new TreeMap<>(expectedRows == null ? Map.of() : expectedRows);
         try {
-            return inReadOnlySnapshot(connection, () -> run(connection, schema, expected));
+            return CatalogSnapshot.read(connection, "validation", () -> run(connection, schema, expected));
         } catch (SQLException e) {
             throw new ValidationException("could not validate the database: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T inReadOnlySnapshot(Connection connection, SqlWork<T> work) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        if (!autoCommit && connection.isWrapperFor(BaseConnection.class)
-                && connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
-            throw new IllegalStateException("validation needs its own transaction: commit or roll back the open one first");
-        }
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            // Predicates of partial indexes were read by the introspector with only pg_catalog on the
-            // path (every user type and function qualified); evaluate them the same way.
-            statement.execute("SET LOCAL search_path = pg_catalog");
-            return work.run();
-        } finally {
-            try {
-                connection.rollback();
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
         }
     }
 
@@ -286,7 +258,7 @@ public final class PostgresValidator {
 
     /** Runs one check under a savepoint, so that a failing query fails that check only. */
     private static CheckResult guarded(Connection connection, String name, Table table, String constraint,
-                                       SqlWork<CheckResult> check) throws SQLException {
+                                       CatalogSnapshot.SqlWork<CheckResult> check) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
             CheckResult result = check.run();

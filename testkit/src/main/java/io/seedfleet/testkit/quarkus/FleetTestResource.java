@@ -18,9 +18,19 @@ import java.util.Map;
 public class FleetTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = SharedInfrastructure.DATABASE;
+    /** Init arg: {@code "false"} for services without a datasource of their own (the workers). */
+    public static final String DATASOURCE = "datasource";
+
+    private boolean datasource = true;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        datasource = !"false".equals(initArgs.get(DATASOURCE));
+    }
 
     @Override
     public Map<String, String> start() {
+        if (!datasource) return Map.of("kafka.bootstrap.servers", kafka().bootstrapServers());
         RunningPostgres postgres = postgres();
         return Map.of(
                 "kafka.bootstrap.servers", kafka().bootstrapServers(),

@@ -1,4 +1,4 @@
-package io.seedfleet.validator;
+package io.seedfleet.service;
 
 import io.seedfleet.core.event.Events;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -8,10 +8,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * An outgoing event: JSON from core's mapper (the published contract), keyed by run so that a run's
  * events stay in order on one partition. The CloudEvents attributes come from the channel's config.
  */
-final class EventMessages {
-    private EventMessages() {}
+public final class OutgoingEvents {
+    private OutgoingEvents() {}
 
-    static Message<byte[]> keyedByRun(String runId, Object event) {
+    public static Message<byte[]> keyedByRun(String runId, Object event) {
         return Message.of(Events.toJson(event))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(runId).build());
     }

@@ -1,8 +1,5 @@
-package io.seedfleet.generator;
+package io.seedfleet.testkit;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import io.seedfleet.testkit.quarkus.FleetTestResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,16 +19,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plays the rest of the fleet: sends binary-mode CloudEvents and reads what the service emits. */
-final class KafkaClient implements AutoCloseable {
+/**
+ * Plays the rest of the fleet in a service's tests, with plain Kafka clients: sends binary-mode
+ * CloudEvents (the {@code ce_*} headers) and reads what the service emits, keeping records that no
+ * call has claimed yet for later calls.
+ */
+public final class CloudEventsClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    KafkaClient(String... topics) {
-        String servers = FleetTestResource.kafka().bootstrapServers();
+    public CloudEventsClient(String servers, String... topics) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
                 new StringSerializer(), new ByteArraySerializer());
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
@@ -40,7 +40,7 @@ final class KafkaClient implements AutoCloseable {
         consumer.subscribe(List.of(topics));
     }
 
-    void send(String topic, String type, String key, byte[] data) {
+    public void send(String topic, String type, String key, byte[] data) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, data);
         record.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(UUID.randomUUID().toString()))
                 .add("ce_source", bytes("urn:seedfleet:test")).add("ce_type", bytes(type))
@@ -52,8 +52,17 @@ final class KafkaClient implements AutoCloseable {
         }
     }
 
+    /** A record that is no CloudEvent, such as the garbage a dead-letter test sends. */
+    public void sendRaw(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for {@code count} records matching, among those not yet returned by an earlier call. */
-    List<ConsumerRecord<String, byte[]>> await(int count, Predicate<ConsumerRecord<String, byte[]>> matching) {
+    public List<ConsumerRecord<String, byte[]>> await(int count, Predicate<ConsumerRecord<String, byte[]>> matching) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             List<ConsumerRecord<String, byte[]>> found = seen.stream().filter(matching).limit(count).toList();
@@ -61,12 +70,12 @@ final class KafkaClient implements AutoCloseable {
                 seen.removeAll(found);
                 return found;
             }
-            if (System.nanoTime() > deadline) fail("found " + found.size() + " of " + count + " expected records");
+            if (System.nanoTime() > deadline) throw new AssertionError("found " + found.size() + " of " + count + " expected records within " + TIMEOUT);
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
     }
 
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
