@@ -55,6 +55,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Parallel COPY streams (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int parallelism;
 
+    @Option(names = "--edge-case-rate", paramLabel = "R",
+            description = "Share of values that are edge cases: empty, maximum length, quotes, emoji, extreme numbers and dates... (default: ${DEFAULT-VALUE}; 0 disables)",
+            defaultValue = "0.05")
+    double edgeCaseRate;
+
+    @Option(names = "--coverage", description = "Print which edge-case classes each column received")
+    boolean coverage;
+
     @Option(names = "--truncate", description = "Empty the target's tables first (TRUNCATE ... CASCADE) instead of refusing non-empty ones")
     boolean truncate;
 
@@ -69,7 +77,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (source != null) requireSameSchema(targetDb, schema);
         long resolvedSeed = RunPlanner.chooseSeed(seed);
-        GenerationPlan plan = Planner.plan(schema, new RowCounts(tableRows, rows, fanOut), resolvedSeed);
+        if (edgeCaseRate < 0 || edgeCaseRate > 1) throw new IllegalArgumentException("--edge-case-rate must be between 0 and 1");
+        GenerationPlan plan = Planner.plan(schema, new RowCounts(tableRows, rows, fanOut), resolvedSeed,
+                GenerationPlan.DEFAULT_ANCHOR, (int) Math.round(edgeCaseRate * 1000));
         Dataset dataset = Dataset.of(plan);
         out.printf("Generating %,d rows in %d tables into %s (seed %d)%n", plan.totalRows(), plan.rowCounts().size(), targetDb, resolvedSeed);
         Progress progress = new Progress(out);
@@ -77,9 +87,22 @@ final class GenerateCommand implements Callable<Integer> {
                 new LocalRun.Options("local-" + UUID.randomUUID(), chunkRows, parallelism, truncate, progress::update));
         progress.done();
         Tables.print(out, summary.tables());
+        printCoverage(out, dataset);
         out.printf("%,d rows in %.1f s (%,.0f rows/s); reproduce with --seed %d%n", summary.totalRows(), summary.millis() / 1000.0,
                 summary.totalRows() * 1000.0 / Math.max(1, summary.millis()), resolvedSeed);
         return 0;
+    }
+
+    private void printCoverage(PrintWriter out, Dataset dataset) {
+        int columns = 0;
+        java.util.Set<String> classes = new java.util.TreeSet<>();
+        for (var table : dataset.plan().tablesInLoadOrder()) {
+            var perColumn = dataset.table(table).edgeCoverage();
+            columns += perColumn.size();
+            perColumn.values().forEach(classes::addAll);
+            if (coverage) perColumn.forEach((column, received) -> out.printf("  %s.%s: %s%n", table, column, String.join(", ", received)));
+        }
+        out.printf("Edge cases: %d columns received %d classes (%s)%n", columns, classes.size(), String.join(", ", classes));
     }
 
     private static void requireSameSchema(JdbcTarget target, SchemaModel source) throws Exception {
