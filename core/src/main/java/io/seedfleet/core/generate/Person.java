@@ -35,6 +35,16 @@ final class Person {
         return LOCALES[locale];
     }
 
+    private static final byte[][] JOINERS = java.util.Arrays.stream(LOCALES).map(l -> CopyTextWriter.escape(l.nameJoiner())).toArray(byte[][]::new);
+
+    static boolean familyFirst(long bits) {
+        return LOCALES[locale(bits)].familyFirst();
+    }
+
+    static byte[] nameJoiner(long bits) {
+        return JOINERS[locale(bits)];
+    }
+
     static byte[] first(long bits) {
         byte[][] names = FIRST[locale(bits)];
         return names[(int) ((bits >>> 8) % names.length)];

@@ -21,20 +21,61 @@ import net.datafaker.Faker;
 public final class Pools {
     static final int SIZE = 256;
 
-    /** The locales people are drawn from, with their share of rows (per mille). */
+    /**
+     * The locales people are drawn from, with their share of rows (per mille). {@code places} is the
+     * Datafaker locale for cities, streets and phones (Indian addresses are written in English);
+     * {@code namesFile} marks locales whose names come, with their romanisation, from names/TAG.tsv.
+     */
     public static final List<LocaleShare> LOCALES = List.of(
-            new LocaleShare("en-US", "US", 400), new LocaleShare("en-GB", "GB", 100),
-            new LocaleShare("de-DE", "DE", 100), new LocaleShare("fr-FR", "FR", 100),
-            new LocaleShare("es-ES", "ES", 100), new LocaleShare("it-IT", "IT", 100),
-            new LocaleShare("pt-BR", "BR", 100));
+            new LocaleShare("en-US", "US", 250, "en-US", false), new LocaleShare("en-GB", "GB", 80, "en-GB", false),
+            new LocaleShare("de-DE", "DE", 80, "de-DE", false), new LocaleShare("fr-FR", "FR", 80, "fr-FR", false),
+            new LocaleShare("es-ES", "ES", 80, "es-ES", false), new LocaleShare("it-IT", "IT", 60, "it-IT", false),
+            new LocaleShare("pt-BR", "BR", 80, "pt-BR", false), new LocaleShare("ja-JP", "JP", 70, "ja-JP", true),
+            new LocaleShare("zh-CN", "CN", 70, "zh-CN", true), new LocaleShare("ko-KR", "KR", 50, "ko-KR", true),
+            new LocaleShare("hi-IN", "IN", 60, "en-IN", true), new LocaleShare("ar-SA", "SA", 40, "ar-SA", true));
 
-    public record LocaleShare(String tag, String countryCode, int perMille) {}
+    public record LocaleShare(String tag, String countryCode, int perMille, String places, boolean namesFile) {
+        /** The time zones people of this country live in. */
+        public List<String> timeZones() {
+            return switch (countryCode) {
+                case "US" -> List.of("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix");
+                case "GB" -> List.of("Europe/London");
+                case "DE" -> List.of("Europe/Berlin");
+                case "FR" -> List.of("Europe/Paris");
+                case "ES" -> List.of("Europe/Madrid", "Atlantic/Canary");
+                case "IT" -> List.of("Europe/Rome");
+                case "BR" -> List.of("America/Sao_Paulo", "America/Manaus", "America/Recife");
+                case "JP" -> List.of("Asia/Tokyo");
+                case "CN" -> List.of("Asia/Shanghai");
+                case "KR" -> List.of("Asia/Seoul");
+                case "IN" -> List.of("Asia/Kolkata");
+                case "SA" -> List.of("Asia/Riyadh");
+                default -> List.of("UTC");
+            };
+        }
 
-    /** Pools of one locale: people and places as the locale writes them. */
+        public String currency() {
+            return java.util.Currency.getInstance(new Locale("", countryCode)).getCurrencyCode();
+        }
+
+        public String language() {
+            return tag.substring(0, 2);
+        }
+    }
+
+    /**
+     * Pools of one locale: people and places as the locale writes them. The ASCII name lists are
+     * the romanised (or accent-folded) forms, index for index, for emails and user names.
+     * {@code familyFirst} locales write the family name first, joined by {@code nameJoiner}.
+     */
     public record LocalePools(String tag, String countryCode, List<String> firstNames, List<String> lastNames,
                               List<String> firstNamesAscii, List<String> lastNamesAscii, List<String> cities,
                               List<String> streets, List<String> postcodes, List<String> phones,
-                              List<String> companies, List<String> regions) {}
+                              List<String> companies, List<String> regions, boolean familyFirst, String nameJoiner) {}
+
+    /** Saudi Arabia's regions; Datafaker's Arabic data has none of its own. */
+    private static final List<String> SAUDI_REGIONS = List.of("منطقة الرياض", "منطقة مكة المكرمة", "المنطقة الشرقية",
+            "منطقة المدينة المنورة", "منطقة القصيم", "منطقة عسير", "منطقة تبوك", "منطقة حائل", "منطقة جازان", "منطقة نجران");
 
     private static final Map<String, LocalePools> BY_LOCALE = new ConcurrentHashMap<>();
     private static final Map<String, List<String>> GENERIC = new ConcurrentHashMap<>();
@@ -55,18 +96,35 @@ public final class Pools {
     }
 
     private static LocalePools buildLocale(String tag) {
-        Locale locale = Locale.forLanguageTag(tag);
-        Function<String, Faker> faker = pool -> new Faker(locale, new Random(Mix.fnv1a(tag + "/" + pool)));
-        List<String> first = distinct(faker.apply("first"), f -> f.name().firstName());
-        List<String> last = distinct(faker.apply("last"), f -> f.name().lastName());
-        String country = LOCALES.stream().filter(l -> l.tag().equals(tag)).findFirst().map(LocaleShare::countryCode).orElse("US");
-        return new LocalePools(tag, country, first, last, ascii(first), ascii(last),
+        LocaleShare share = LOCALES.stream().filter(l -> l.tag().equals(tag)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no locale " + tag));
+        Locale places = Locale.forLanguageTag(share.places());
+        Function<String, Faker> faker = pool -> new Faker(places, new Random(Mix.fnv1a(tag + "/" + pool)));
+        List<String> first;
+        List<String> last;
+        List<String> firstAscii;
+        List<String> lastAscii;
+        if (share.namesFile()) {
+            NameFile names = NameFile.load(tag);
+            first = names.givenNative();
+            last = names.familyNative();
+            firstAscii = names.givenLatin();
+            lastAscii = names.familyLatin();
+        } else {
+            first = distinct(faker.apply("first"), f -> f.name().firstName());
+            last = distinct(faker.apply("last"), f -> f.name().lastName());
+            firstAscii = ascii(first);
+            lastAscii = ascii(last);
+        }
+        boolean familyFirst = Set.of("ja-JP", "zh-CN", "ko-KR").contains(tag);
+        return new LocalePools(tag, share.countryCode(), first, last, firstAscii, lastAscii,
                 distinct(faker.apply("city"), f -> f.address().city()),
                 distinct(faker.apply("street"), f -> f.address().streetAddress()),
                 distinct(faker.apply("postcode"), f -> f.address().zipCode()),
                 distinct(faker.apply("phone"), f -> f.phoneNumber().phoneNumber()),
                 distinct(faker.apply("company"), f -> f.company().name()),
-                distinct(faker.apply("region"), f -> f.address().state()));
+                tag.equals("ar-SA") ? SAUDI_REGIONS : distinct(faker.apply("region"), f -> f.address().state()),
+                familyFirst, tag.equals("ja-JP") ? " " : familyFirst ? "" : " ");
     }
 
     /** Locale-independent pools (English words, job titles, products, user agents...). */

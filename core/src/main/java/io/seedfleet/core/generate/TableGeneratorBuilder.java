@@ -432,10 +432,10 @@ final class TableGeneratorBuilder {
             case SLUG -> Texts.slug(salt);
             case TOKEN -> Texts.token(salt, Math.min(max, 24));
             case REFERENCE_NUMBER -> Texts.referenceNumber(prefix(), salt, null);
-            case CURRENCY -> Texts.pooled(Pools.generic("currency"), salt);
-            case TIMEZONE -> Texts.pooled(Pools.generic("timezone"), salt);
-            case LOCALE -> Texts.pooled(Pools.generic("localeTag"), salt);
-            case LANGUAGE -> Texts.pooled(Pools.generic("language"), salt);
+            case CURRENCY -> Texts.ofLocale(person, l -> List.of(l.currency()), salt);
+            case TIMEZONE -> Texts.ofLocale(person, Pools.LocaleShare::timeZones, salt);
+            case LOCALE -> Texts.ofLocale(person, l -> List.of(l.tag()), salt);
+            case LANGUAGE -> Texts.ofLocale(person, l -> List.of(l.language()), salt);
             case COLOR -> Texts.pooled(Pools.generic("color"), salt);
             case USER_AGENT -> Texts.pooled(Pools.generic("userAgent"), salt);
             case MIME_TYPE -> Texts.pooled(Pools.generic("mime"), salt);

@@ -20,12 +20,19 @@ final class Texts {
         return (row, out) -> out.bytes(Person.last(p.bits(row)));
     }
 
+    /** Given name first, or family name first where the locale writes it so (山田 太郎, 王伟, 김민준). */
     static ColumnGenerator fullName(Person p) {
         return (row, out) -> {
             long bits = p.bits(row);
-            out.bytes(Person.first(bits));
-            out.put((byte) ' ');
-            out.bytes(Person.last(bits));
+            if (Person.familyFirst(bits)) {
+                out.bytes(Person.last(bits));
+                out.bytes(Person.nameJoiner(bits));
+                out.bytes(Person.first(bits));
+            } else {
+                out.bytes(Person.first(bits));
+                out.put((byte) ' ');
+                out.bytes(Person.last(bits));
+            }
         };
     }
 
@@ -72,6 +79,15 @@ final class Texts {
         return (row, out) -> {
             byte[][] values = perLocale[Person.locale(p.bits(row))];
             out.bytes(values[Mix.belowInt(Mix.at(salt, row), values.length)]);
+        };
+    }
+
+    /** A value that follows the row's locale: its tag, language, currency or one of its time zones. */
+    static ColumnGenerator ofLocale(Person p, Function<Pools.LocaleShare, List<String>> values, long salt) {
+        byte[][][] perLocale = Pools.LOCALES.stream().map(l -> encode(values.apply(l))).toArray(byte[][][]::new);
+        return (row, out) -> {
+            byte[][] options = perLocale[Person.locale(p.bits(row))];
+            out.bytes(options.length == 1 ? options[0] : options[Mix.belowInt(Mix.at(salt, row), options.length)]);
         };
     }
 
