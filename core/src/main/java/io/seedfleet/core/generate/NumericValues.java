@@ -49,6 +49,8 @@ final class NumericValues {
         long salt = b.salt(c.name());
         if (unique) return unique(b, c, u, r, lo, hi, salt);
         List<Follows> follows = follows(b, c, u, d, semantic);
+        LongColumn age = semantic == Semantic.AGE && follows.isEmpty() ? ageFromBirthDate(b, c, u, lo, hi) : null;
+        if (age != null) return age;
         LongColumn values;
         if (!follows.isEmpty()) {
             b.markDerived(c.name());
@@ -57,6 +59,28 @@ final class NumericValues {
             values = random(u, r, salt);
         }
         return d.ranges().isEmpty() ? values : fittedToRanges(values, ranges(u, d), u);
+    }
+
+    /** An age that agrees with the row's birth date: whole years from it to the anchor date. */
+    private static LongColumn ageFromBirthDate(TableGeneratorBuilder b, Column c, Units u, long lo, long hi) {
+        if (u.temporal()) return null;
+        for (Column other : b.table().columns()) {
+            if (other == c || Semantic.classify(b.table(), other) != Semantic.BIRTH_DATE) continue;
+            Units birthUnits = Units.of(other.type());
+            if (birthUnits == null || !birthUnits.temporal() || birthUnits.format() == LongColumn.Format.TIME) continue;
+            LongColumn birth = b.relatedLongColumn(other.name());
+            if (birth == null) continue;
+            b.markDerived(c.name());
+            java.time.LocalDate today = java.time.LocalDate.ofEpochDay(Math.floorDiv(b.anchor(), Units.MICROS_PER_DAY));
+            long perDay = birthUnits.day();
+            long one = CopyTextWriter.POW10[u.scale()];
+            return new LongColumn(row -> {
+                java.time.LocalDate born = java.time.LocalDate.ofEpochDay(Math.floorDiv(birth.value(row), perDay));
+                long years = java.time.Period.between(born, today).getYears();
+                return Math.max(lo, Math.min(hi, years * one));
+            }, u.format(), u.scale());
+        }
+        return null;
     }
 
     /** Partition ranges in units, inclusive, sorted: [[from, to - granularity], ...]. */

@@ -140,6 +140,7 @@ public final class Pools {
             case "job" -> distinct(f, x -> x.job().title());
             case "product" -> distinct(f, x -> x.commerce().productName());
             case "department" -> distinct(f, x -> x.commerce().department());
+            case "industry" -> distinct(f, x -> x.company().industry());
             case "color" -> distinct(f, x -> x.color().name());
             case "userAgent" -> distinct(f, x -> x.internet().userAgent());
             case "sentence" -> distinct(f, x -> x.lorem().sentence(8));

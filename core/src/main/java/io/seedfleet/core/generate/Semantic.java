@@ -17,6 +17,8 @@ public enum Semantic {
     CITY, REGION, COUNTRY_CODE, STREET_ADDRESS, POSTCODE,
     COMPANY, JOB_TITLE, PRODUCT, TITLE, DESCRIPTION, WORD, URL, SLUG, TOKEN, REFERENCE_NUMBER,
     CURRENCY, TIMEZONE, LOCALE, LANGUAGE, COLOR, IP_ADDRESS, USER_AGENT, MIME_TYPE, FILE_NAME,
+    IBAN, CREDIT_CARD, MAC_ADDRESS, VAT_NUMBER, PASSPORT, NATIONAL_ID, VERSION, SKU, CATEGORY, STATUS,
+    DOMAIN_NAME, GENDER, DEPARTMENT, INDUSTRY, UUID_TEXT,
     AMOUNT, QUANTITY, PERCENT, AGE, RATING, COUNT, YEAR, LATITUDE, LONGITUDE,
     CREATED_AT, UPDATED_AT, DELETED_AT, BIRTH_DATE, START_AT, END_AT, EXPIRES_AT, FUTURE_EVENT, PAST_EVENT,
     GENERIC;
@@ -32,6 +34,19 @@ public enum Semantic {
         if (!kind.isText()) return GENERIC;
 
         if (has(t, "email", "mail")) return EMAIL;
+        if (has(t, "iban")) return IBAN;
+        if (has(t, "card", "credit") && has(t, "number", "no", "num", "pan") || has(t, "pan", "creditcard", "cc")) return CREDIT_CARD;
+        if (has(t, "mac")) return MAC_ADDRESS;
+        if (has(t, "vat", "taxid") || has(t, "tax") && has(t, "id", "number")) return VAT_NUMBER;
+        if (has(t, "passport")) return PASSPORT;
+        if (has(t, "ssn", "nin", "sin", "aadhaar") || has(t, "national") && has(t, "id", "number")) return NATIONAL_ID;
+        if (has(t, "uuid", "guid")) return UUID_TEXT;
+        if (has(t, "version", "semver")) return VERSION;
+        if (has(t, "sku")) return SKU;
+        if (has(t, "gender", "sex")) return GENDER;
+        if (has(t, "department", "dept")) return DEPARTMENT;
+        if (has(t, "industry", "sector")) return INDUSTRY;
+        if (has(t, "domain", "hostname", "host")) return DOMAIN_NAME;
         if (has(t, "first", "given", "forename") && has(t, "name") || has(t, "firstname", "givenname")) return FIRST_NAME;
         if (has(t, "last", "family", "sur") && has(t, "name") || has(t, "lastname", "surname", "familyname")) return LAST_NAME;
         if (has(t, "full", "display", "contact", "author", "customer") && has(t, "name") || has(t, "fullname", "displayname")) return FULL_NAME;
@@ -57,6 +72,8 @@ public enum Semantic {
         if (has(t, "agent") || has(t, "useragent")) return USER_AGENT;
         if (has(t, "mime", "content") && has(t, "type") || has(t, "mimetype")) return MIME_TYPE;
         if (has(t, "file", "filename", "path")) return FILE_NAME;
+        if (has(t, "status", "state") && !has(t, "region")) return STATUS;
+        if (has(t, "category", "genre", "kind", "tag", "topic")) return CATEGORY;
         if (has(t, "title", "subject", "headline", "summary")) return TITLE;
         if (has(t, "description", "bio", "body", "content", "comment", "message", "note", "notes", "text", "details", "about")) return DESCRIPTION;
         if (has(t, "name")) {

@@ -442,9 +442,26 @@ final class TableGeneratorBuilder {
             case FILE_NAME -> Texts.fileName(salt);
             case IP_ADDRESS -> Texts.ipv4(salt, null);
             case WORD -> Texts.words(salt, 1, 2, true);
+            case IBAN -> Texts.iban(person, salt);
+            case CREDIT_CARD -> Texts.cardNumber(salt);
+            case MAC_ADDRESS -> Values.mac(salt, isUnique);
+            case VAT_NUMBER -> Texts.vatNumber(person, salt);
+            case PASSPORT -> Texts.passport(salt);
+            case NATIONAL_ID -> Texts.nationalId(person, salt);
+            case VERSION -> Texts.version(salt);
+            case SKU -> Texts.sku(salt);
+            case CATEGORY -> Texts.pooled(Pools.generic("department"), salt);
+            case STATUS -> new ChoiceColumn(List.of("active", "pending", "inactive", "archived", "suspended"), ChoiceColumn.zipfWeights(5), salt);
+            case DOMAIN_NAME -> Texts.domainName(salt);
+            case GENDER -> max < 3 ? Texts.pooled(List.of("F", "M", "X"), salt)
+                    : new ChoiceColumn(List.of("female", "male", "non-binary", "prefer not to say"), new long[] {48, 48, 3, 1}, salt);
+            case DEPARTMENT -> Texts.pooled(Pools.generic("department"), salt);
+            case INDUSTRY -> Texts.pooled(Pools.generic("industry"), salt);
+            case UUID_TEXT -> Values.uuid(salt, isUnique);
             default -> Texts.words(salt, 1, 3, false);
         };
-        return perm == null ? base : Texts.uniqueSuffix(base, perm, max);
+        boolean uniqueOnItsOwn = s == Semantic.UUID_TEXT || s == Semantic.MAC_ADDRESS;
+        return perm == null || uniqueOnItsOwn ? base : Texts.uniqueSuffix(base, perm, max);
     }
 
     private String prefix() {

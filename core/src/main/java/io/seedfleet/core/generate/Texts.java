@@ -2,6 +2,7 @@ package io.seedfleet.core.generate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Text column generators: people, places, pooled words, and composed values such as slugs and URLs. */
@@ -189,6 +190,123 @@ final class Texts {
             out.longValue((v >>> 8) & 0xff);
             out.put((byte) '.');
             out.longValue(v & 0xff);
+        };
+    }
+
+    /** An IBAN for the row's country, with valid mod-97 check digits (ISO 13616), digits-only BBAN. */
+    static ColumnGenerator iban(Person p, long salt) {
+        return (row, out) -> {
+            String country = Person.pools(Person.locale(p.bits(row))).countryCode();
+            int length = switch (country) {
+                case "GB", "DE" -> 22;
+                case "FR", "IT" -> 27;
+                case "ES", "SA" -> 24;
+                case "BR" -> 29;
+                default -> 22;
+            };
+            if (Set.of("US", "JP", "CN", "KR", "IN").contains(country)) country = "DE"; // no IBANs there
+            char[] bban = new char[length - 4];
+            long r = Mix.at(salt, row);
+            for (int i = 0; i < bban.length; i++) {
+                if (i % 15 == 14) r = Mix.mix(r + i);
+                bban[i] = (char) ('0' + (int) Long.remainderUnsigned(r, 10));
+                r = Long.divideUnsigned(r, 10);
+            }
+            // Check digits: BBAN, then the country's letters as numbers (A=10), then "00"; 98 minus that mod 97.
+            String rearranged = new String(bban) + (country.charAt(0) - 'A' + 10) + (country.charAt(1) - 'A' + 10) + "00";
+            int mod = 0;
+            for (int i = 0; i < rearranged.length(); i++) mod = (mod * 10 + (rearranged.charAt(i) - '0')) % 97;
+            out.ascii(country);
+            out.zeroPadded(98 - mod, 2);
+            out.ascii(new String(bban));
+        };
+    }
+
+    /** A Luhn-valid 16-digit card number in a test range (400000...), never a real customer's. */
+    static ColumnGenerator cardNumber(long salt) {
+        return (row, out) -> {
+            int[] digits = new int[16];
+            digits[0] = 4;
+            long r = Mix.at(salt, row);
+            for (int i = 6; i < 15; i++) {
+                digits[i] = (int) Long.remainderUnsigned(r, 10);
+                r = Long.divideUnsigned(r, 10);
+            }
+            int sum = 0;
+            for (int i = 0; i < 15; i++) {
+                int d = digits[i];
+                if (i % 2 == 0) { // every second digit from the check digit's left neighbour is doubled
+                    d *= 2;
+                    if (d > 9) d -= 9;
+                }
+                sum += d;
+            }
+            digits[15] = (10 - sum % 10) % 10;
+            for (int d : digits) out.put((byte) ('0' + d));
+        };
+    }
+
+    /** A number from a never-issued range: US ITIN-style 9XX-7X-XXXX, twelve digits elsewhere. */
+    static ColumnGenerator nationalId(Person p, long salt) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row) >>> 1;
+            if (Person.pools(Person.locale(p.bits(row))).countryCode().equals("US")) {
+                out.put((byte) '9');
+                out.zeroPadded(r % 100, 2);
+                out.ascii("-7");
+                out.longValue((r >>> 8) % 10);
+                out.put((byte) '-');
+                out.zeroPadded((r >>> 16) % 10_000, 4);
+            } else {
+                out.zeroPadded(r % 1_000_000_000_000L, 12);
+            }
+        };
+    }
+
+    static ColumnGenerator vatNumber(Person p, long salt) {
+        return (row, out) -> {
+            String country = Person.pools(Person.locale(p.bits(row))).countryCode();
+            out.ascii(country.equals("US") ? "EU" : country);
+            out.zeroPadded((Mix.at(salt, row) >>> 1) % 1_000_000_000L, 9);
+        };
+    }
+
+    static ColumnGenerator passport(long salt) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row) >>> 1;
+            out.put((byte) ('A' + (int) ((r >>> 50) % 26)));
+            out.zeroPadded(r % 100_000_000L, 8);
+        };
+    }
+
+    static ColumnGenerator version(long salt) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            out.longValue(r & 7);
+            out.put((byte) '.');
+            out.longValue((r >>> 8) % 20);
+            out.put((byte) '.');
+            out.longValue((r >>> 16) % 30);
+        };
+    }
+
+    static ColumnGenerator sku(long salt) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row) >>> 1;
+            out.ascii("SKU-");
+            for (int i = 0; i < 4; i++) out.put((byte) ('A' + (int) ((r >>> (5 * i)) % 26)));
+            out.put((byte) '-');
+            out.zeroPadded((r >>> 32) % 100_000, 5);
+        };
+    }
+
+    static ColumnGenerator domainName(long salt) {
+        return (row, out) -> {
+            long r = Mix.at(salt, row);
+            out.bytes(WORDS[(int) ((r >>> 1) % WORDS.length)]);
+            out.put((byte) '-');
+            out.bytes(WORDS[(int) ((r >>> 20) % WORDS.length)]);
+            out.ascii(".example.com");
         };
     }
 
