@@ -1,6 +1,8 @@
 package io.seedfleet.core.generate;
 
 import io.seedfleet.core.plan.CheckAnalyzer;
+import io.seedfleet.core.plan.CheckEvaluator;
+import io.seedfleet.core.schema.CheckConstraint;
 import io.seedfleet.core.plan.ColumnDomain;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.plan.PlanProblem;
@@ -44,6 +46,8 @@ final class TableGeneratorBuilder {
     private final Map<String, LongColumn> longs = new HashMap<>();
     private final Set<String> building = new HashSet<>();
     private final Set<String> junctionKeys = new HashSet<>();
+    /** Foreign-key columns whose parent is picked uniformly, with no uniqueness riding on it. */
+    private final Set<String> freelyPicked = new HashSet<>();
     /** Columns that follow another or are followed: an edge value in either would break their order. */
     private final Set<String> related = new HashSet<>();
     private final Map<String, EdgeCaseColumn> edgeColumns = new java.util.LinkedHashMap<>();
@@ -60,7 +64,6 @@ final class TableGeneratorBuilder {
                 if (fk.referencedTable().equals(table.name())) referenced.addAll(fk.referencedColumns());
             }
         }
-        checks.unsupported().forEach(c -> problem(null, "CHECK constraint not understood yet: " + c));
     }
 
     TableGenerator build() {
@@ -84,6 +87,7 @@ final class TableGeneratorBuilder {
             insertColumns.add(c.name());
             insert.add(g);
         }
+        satisfyUnsolvedChecks(insertColumns, insert);
         List<String> keyColumns = List.of();
         List<ColumnGenerator> update = new ArrayList<>();
         if (!deferredColumns.isEmpty()) {
@@ -93,6 +97,59 @@ final class TableGeneratorBuilder {
         }
         return new TableGenerator(table, rows, insertColumns, insert.toArray(ColumnGenerator[]::new),
                 keyColumns, List.copyOf(deferredColumns), update.toArray(ColumnGenerator[]::new), edgeColumns);
+    }
+
+    /**
+     * CHECKs the analyzer could not turn into domains: compiled for evaluation, their free columns
+     * redrawn per row until they hold (see {@link CheckedRows}), and a sample of rows tried now, so
+     * that what cannot be satisfied is reported before anything is written.
+     */
+    private void satisfyUnsolvedChecks(List<String> insertColumns, List<ColumnGenerator> insert) {
+        if (checks.unsolved().isEmpty() || rows == 0) return;
+        java.time.Instant now = java.time.Instant.ofEpochSecond(Math.floorDiv(plan.anchorEpochMicros(), 1_000_000L));
+        List<CheckEvaluator.Compiled> compiled = new ArrayList<>();
+        Set<String> involved = new LinkedHashSet<>();
+        for (CheckConstraint check : checks.unsolved()) {
+            try {
+                CheckEvaluator.Compiled c = CheckEvaluator.compile(check.expression(), now);
+                List<String> missing = c.columns().stream().filter(col -> !insertColumns.contains(col)).toList();
+                if (!missing.isEmpty()) {
+                    problem(check.name(), "CHECK (" + check.expression() + ") reads " + missing + ", which this engine does not write");
+                    continue;
+                }
+                compiled.add(c);
+                involved.addAll(c.columns());
+            } catch (CheckEvaluator.UnsupportedCheck e) {
+                problem(check.name(), "CHECK (" + check.expression() + ") is not supported yet: " + e.getMessage());
+            }
+        }
+        if (compiled.isEmpty()) return;
+        Map<String, ColumnGenerator> generators = new HashMap<>();
+        Map<String, TypeKind> kinds = new HashMap<>();
+        Set<String> free = new LinkedHashSet<>();
+        for (String column : involved) {
+            generators.put(column, insert.get(insertColumns.indexOf(column)));
+            kinds.put(column, table.column(column).type().kind());
+            if (redrawable(column)) free.add(column);
+        }
+        CheckedRows checked = new CheckedRows(compiled, generators, kinds, free);
+        long sample = Math.min(rows, 1000);
+        long failures = checked.unsatisfied(sample);
+        if (failures > 0) {
+            String names = compiled.stream().map(CheckEvaluator.Compiled::expression).collect(java.util.stream.Collectors.joining(" AND "));
+            problem(String.join(", ", involved), "CHECK (" + names + ") failed for " + failures + " of " + sample + " sampled rows after "
+                    + CheckedRows.MAX_ATTEMPTS + " attempts" + (free.isEmpty() ? " (none of its columns can be redrawn: they are keys)" : ""));
+            return;
+        }
+        for (String column : free) insert.set(insertColumns.indexOf(column), checked.wrap(column));
+    }
+
+    /** A column no other row or column depends on can take another draw for a row. */
+    private boolean redrawable(String column) {
+        boolean partitionKey = table.partitioning() != null && table.partitioning().columns().contains(column);
+        return !referenced.contains(column) && !unique.contains(column) && !sequential.contains(column) && !related.contains(column)
+                && !partitionKey && !deferredColumns.contains(column)
+                && (!foreignKeyColumns.containsKey(column) || freelyPicked.contains(column));
     }
 
     /** Points every foreign-key column at its parent's generator, once all tables are built. */
@@ -148,6 +205,7 @@ final class TableGeneratorBuilder {
             return ParentPicker.oneToOne(parentRows, salt);
         }
         ParentPicker uniform = ParentPicker.uniform(parentRows, salt);
+        freelyPicked.addAll(fk.columns()); // any parent will do: a row may take another draw
         return nullable ? uniform.withNulls(salt + 1, DEFAULT_NULLS_PER_THOUSAND) : uniform;
     }
 

@@ -45,19 +45,20 @@ import net.sf.jsqlparser.schema.Column;
  * Turns a table's CHECK constraints into per-column {@link ColumnDomain}s the generators satisfy by
  * construction. Handles comparisons with constants, BETWEEN, IN and {@code = ANY (ARRAY[...])},
  * comparisons between two columns, {@code char_length}/{@code length} bounds, IS [NOT] NULL, AND,
- * and {@code col IS NULL OR ...}. Anything else is reported, by constraint, as unsupported.
+ * and {@code col IS NULL OR ...}. Anything else is left {@code unsolved}, for generate-and-check.
  */
 public final class CheckAnalyzer {
 
     /** The result: a domain per constrained column, and the constraints that could not be read. */
-    public record Result(Map<String, ColumnDomain> domains, List<String> unsupported) {
+    /** {@code unsolved}: CHECKs not captured as domains, to be satisfied by generate-and-check. */
+    public record Result(Map<String, ColumnDomain> domains, List<CheckConstraint> unsolved) {
         public ColumnDomain domain(String column) {
             return domains.getOrDefault(column, new ColumnDomain());
         }
     }
 
     private final Map<String, ColumnDomain> domains = new LinkedHashMap<>();
-    private final List<String> unsupported = new ArrayList<>();
+    private final List<CheckConstraint> unsolved = new ArrayList<>();
 
     private CheckAnalyzer() {}
 
@@ -65,7 +66,7 @@ public final class CheckAnalyzer {
         CheckAnalyzer analyzer = new CheckAnalyzer();
         for (CheckConstraint check : table.checks()) analyzer.add(check);
         analyzer.partitionKey(table.partitioning());
-        return new Result(analyzer.domains, analyzer.unsupported);
+        return new Result(analyzer.domains, analyzer.unsolved);
     }
 
     private static final Pattern RANGE_BOUND = Pattern.compile("(?is)FOR VALUES FROM \\((.*)\\) TO \\((.*)\\)");
@@ -105,10 +106,10 @@ public final class CheckAnalyzer {
 
     private void add(CheckConstraint check) {
         try {
-            Expression e = CCJSqlParserUtil.parseCondExpression(check.expression(), false);
-            if (!conjunct(e)) unsupported.add(check.name() + ": CHECK (" + check.expression() + ")");
+            Expression e = CCJSqlParserUtil.parseCondExpression(CheckEvaluator.normaliseOperators(check.expression()), false);
+            if (!conjunct(e)) unsolved.add(check);
         } catch (JSQLParserException | RuntimeException e) {
-            unsupported.add(check.name() + ": CHECK (" + check.expression() + ") could not be parsed");
+            unsolved.add(check);
         }
     }
 
