@@ -27,12 +27,15 @@ public final class Dataset {
     public static Dataset of(GenerationPlan plan) {
         List<PlanProblem> problems = new ArrayList<>();
         Map<QualifiedName, TableGeneratorBuilder> builders = new LinkedHashMap<>();
+        java.util.Set<CorrelatedForeignKeys.Layout> roundRobin = CorrelatedForeignKeys.roundRobinLayouts(plan.schema());
         for (Table t : plan.schema().tables()) {
-            builders.put(t.name(), new TableGeneratorBuilder(plan, t, problems));
+            builders.put(t.name(), new TableGeneratorBuilder(plan, t, problems, roundRobin));
         }
         Map<QualifiedName, TableGenerator> tables = new LinkedHashMap<>();
         builders.forEach((name, b) -> tables.put(name, b.build()));
         builders.values().forEach(b -> b.link(builders));
+        // Only now can rows be rendered (foreign keys read their parents): sample CHECKs.
+        builders.values().forEach(TableGeneratorBuilder::finish);
         if (!problems.isEmpty()) throw new PlanningException(problems);
         return new Dataset(plan, tables);
     }

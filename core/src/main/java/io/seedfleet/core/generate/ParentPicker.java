@@ -14,6 +14,15 @@ public interface ParentPicker {
         return row -> Mix.below(Mix.at(salt, row), parentRows);
     }
 
+    /**
+     * Round robin: row {@code i} points at parent {@code i mod n}. Used where a child of this table
+     * must find "a row of parent k" (correlated foreign keys): the rows of parent k are then simply
+     * k, k + n, k + 2n, ...
+     */
+    static ParentPicker modulo(long parentRows) {
+        return row -> row % parentRows;
+    }
+
     /** One-to-one: a permutation, so no parent is picked twice. */
     static ParentPicker oneToOne(long parentRows, long salt) {
         Permutation p = new Permutation(parentRows, salt);

@@ -46,13 +46,18 @@ final class TableGeneratorBuilder {
     private final Map<String, LongColumn> longs = new HashMap<>();
     private final Set<String> building = new HashSet<>();
     private final Set<String> junctionKeys = new HashSet<>();
+    private final Set<CorrelatedForeignKeys.Layout> roundRobin;
+    private final List<CorrelatedPicker> correlated = new ArrayList<>();
+    private List<String> insertColumns;
+    private ColumnGenerator[] insert;
     /** Foreign-key columns whose parent is picked uniformly, with no uniqueness riding on it. */
     private final Set<String> freelyPicked = new HashSet<>();
     /** Columns that follow another or are followed: an edge value in either would break their order. */
     private final Set<String> related = new HashSet<>();
     private final Map<String, EdgeCaseColumn> edgeColumns = new java.util.LinkedHashMap<>();
 
-    TableGeneratorBuilder(GenerationPlan plan, Table table, List<PlanProblem> problems) {
+    TableGeneratorBuilder(GenerationPlan plan, Table table, List<PlanProblem> problems, Set<CorrelatedForeignKeys.Layout> roundRobin) {
+        this.roundRobin = roundRobin;
         this.plan = plan;
         this.table = table;
         this.problems = problems;
@@ -87,7 +92,8 @@ final class TableGeneratorBuilder {
             insertColumns.add(c.name());
             insert.add(g);
         }
-        satisfyUnsolvedChecks(insertColumns, insert);
+        this.insertColumns = List.copyOf(insertColumns);
+        this.insert = insert.toArray(ColumnGenerator[]::new);
         List<String> keyColumns = List.of();
         List<ColumnGenerator> update = new ArrayList<>();
         if (!deferredColumns.isEmpty()) {
@@ -95,7 +101,7 @@ final class TableGeneratorBuilder {
             for (String k : keyColumns) update.add(generator(table.column(k)));
             for (String d : deferredColumns) update.add(foreignKeyColumns.get(d));
         }
-        return new TableGenerator(table, rows, insertColumns, insert.toArray(ColumnGenerator[]::new),
+        return new TableGenerator(table, rows, insertColumns, this.insert,
                 keyColumns, List.copyOf(deferredColumns), update.toArray(ColumnGenerator[]::new), edgeColumns);
     }
 
@@ -104,7 +110,11 @@ final class TableGeneratorBuilder {
      * redrawn per row until they hold (see {@link CheckedRows}), and a sample of rows tried now, so
      * that what cannot be satisfied is reported before anything is written.
      */
-    private void satisfyUnsolvedChecks(List<String> insertColumns, List<ColumnGenerator> insert) {
+    void finish() {
+        satisfyUnsolvedChecks();
+    }
+
+    private void satisfyUnsolvedChecks() {
         if (checks.unsolved().isEmpty() || rows == 0) return;
         java.time.Instant now = java.time.Instant.ofEpochSecond(Math.floorDiv(plan.anchorEpochMicros(), 1_000_000L));
         List<CheckEvaluator.Compiled> compiled = new ArrayList<>();
@@ -128,7 +138,7 @@ final class TableGeneratorBuilder {
         Map<String, TypeKind> kinds = new HashMap<>();
         Set<String> free = new LinkedHashSet<>();
         for (String column : involved) {
-            generators.put(column, insert.get(insertColumns.indexOf(column)));
+            generators.put(column, insert[insertColumns.indexOf(column)]);
             kinds.put(column, table.column(column).type().kind());
             if (redrawable(column)) free.add(column);
         }
@@ -141,7 +151,7 @@ final class TableGeneratorBuilder {
                     + CheckedRows.MAX_ATTEMPTS + " attempts" + (free.isEmpty() ? " (none of its columns can be redrawn: they are keys)" : ""));
             return;
         }
-        for (String column : free) insert.set(insertColumns.indexOf(column), checked.wrap(column));
+        for (String column : free) insert[insertColumns.indexOf(column)] = checked.wrap(column);
     }
 
     /** A column no other row or column depends on can take another draw for a row. */
@@ -158,19 +168,24 @@ final class TableGeneratorBuilder {
             TableGeneratorBuilder parent = builders.get(fk.parent);
             if (parent != null) fk.target = parent.generator(parent.table.column(fk.parentColumn));
         }
+        for (CorrelatedPicker c : correlated) c.link(builders);
+    }
+
+    /** The picker behind one of this table's foreign-key columns (for correlated children). */
+    ParentPicker pickerOf(String column) {
+        FkColumn fk = foreignKeyColumns.get(column);
+        return fk == null ? null : fk.picker;
     }
 
     // ---- foreign keys -------------------------------------------------------------------------
 
     private void bindForeignKeys() {
         Map<String, ParentPicker> junctionPickers = junctionPickers();
-        List<ForeignKey> fks = new ArrayList<>(table.foreignKeys());
-        fks.sort(Comparator.comparingInt((ForeignKey fk) -> -fk.columns().size()).thenComparing(ForeignKey::name));
-        for (ForeignKey fk : fks) {
+        for (ForeignKey fk : CorrelatedForeignKeys.bindingOrder(table)) {
             long covered = fk.columns().stream().filter(foreignKeyColumns::containsKey).count();
             if (covered == fk.columns().size()) continue; // implied by a wider key over the same columns
             if (covered > 0) {
-                problem(fk.name(), "shares some but not all columns with another foreign key; correlated parents are not supported yet");
+                bindCorrelated(fk);
                 continue;
             }
             boolean deferred = plan.isDeferred(table, fk);
@@ -204,9 +219,101 @@ final class TableGeneratorBuilder {
             }
             return ParentPicker.oneToOne(parentRows, salt);
         }
+        if (roundRobin.contains(new CorrelatedForeignKeys.Layout(table.name(), fk.name()))) return ParentPicker.modulo(parentRows);
         ParentPicker uniform = ParentPicker.uniform(parentRows, salt);
         freelyPicked.addAll(fk.columns()); // any parent will do: a row may take another draw
         return nullable ? uniform.withNulls(salt + 1, DEFAULT_NULLS_PER_THOUSAND) : uniform;
+    }
+
+    /**
+     * A foreign key sharing some columns with one bound before it (see {@link CorrelatedForeignKeys}):
+     * its parent row is picked among those that agree with the shared columns' values.
+     */
+    private void bindCorrelated(ForeignKey fk) {
+        List<String> shared = fk.columns().stream().filter(foreignKeyColumns::containsKey).toList();
+        FkColumn first = foreignKeyColumns.get(shared.get(0));
+        if (shared.stream().anyMatch(c -> foreignKeyColumns.get(c).picker != first.picker)) {
+            problem(fk.name(), "shares columns with several other foreign keys at once; not supported yet");
+            return;
+        }
+        Table parent = plan.schema().find(fk.referencedTable()).orElse(null);
+        List<String> parentShared = CorrelatedForeignKeys.referencedColumns(fk, shared);
+        ForeignKey parentKey = parent == null ? null : CorrelatedForeignKeys.keyOver(parent, parentShared).orElse(null);
+        if (parentKey == null) {
+            problem(fk.name(), "shares " + shared + " with another foreign key, but " + fk.referencedTable()
+                    + " has no foreign key over " + parentShared + " to find matching rows by");
+            return;
+        }
+        long parentRows = plan.rows(fk.referencedTable());
+        long groups = plan.rows(parentKey.referencedTable());
+        if (rows > 0 && parentRows < groups) {
+            problem(fk.name(), fk.referencedTable() + " needs at least one row per " + parentKey.referencedTable()
+                    + " row (" + parentRows + " < " + groups + ") for rows that agree on " + shared);
+            return;
+        }
+        // For each shared column: the column of the first key's parent holding it, and the group key column it stands for.
+        List<String> firstParentColumns = shared.stream().map(c -> foreignKeyColumns.get(c).parentColumn).toList();
+        List<String> groupColumns = parentShared.stream()
+                .map(c -> parentKey.referencedColumns().get(parentKey.columns().indexOf(c))).toList();
+        CorrelatedPicker picker = new CorrelatedPicker(first.picker, first.parent, firstParentColumns,
+                parentKey.referencedTable(), groupColumns, parentRows, groups, salt("#fk:" + fk.name()));
+        correlated.add(picker);
+        for (int i = 0; i < fk.columns().size(); i++) {
+            String column = fk.columns().get(i);
+            if (!shared.contains(column)) foreignKeyColumns.put(column, new FkColumn(picker, fk.referencedTable(), fk.referencedColumns().get(i)));
+        }
+    }
+
+    /** Picks a row of the second parent in the group (tenant) the first parent's row belongs to. */
+    final class CorrelatedPicker implements ParentPicker {
+        private final ParentPicker first;
+        private final QualifiedName firstParent;
+        private final List<String> firstParentColumns;
+        private final QualifiedName group;
+        private final List<String> groupColumns;
+        private final long parentRows;
+        private final long groups;
+        private final long salt;
+        private ParentPicker groupOfFirst;
+
+        CorrelatedPicker(ParentPicker first, QualifiedName firstParent, List<String> firstParentColumns, QualifiedName group,
+                         List<String> groupColumns, long parentRows, long groups, long salt) {
+            this.first = first;
+            this.firstParent = firstParent;
+            this.firstParentColumns = firstParentColumns;
+            this.group = group;
+            this.groupColumns = groupColumns;
+            this.parentRows = parentRows;
+            this.groups = groups;
+            this.salt = salt;
+        }
+
+        /** The first parent is the group table itself (its key), or it points at the group through a foreign key. */
+        void link(Map<QualifiedName, TableGeneratorBuilder> builders) {
+            if (firstParent.equals(group) && firstParentColumns.equals(groupColumns)) {
+                groupOfFirst = p -> p;
+                return;
+            }
+            TableGeneratorBuilder parent = builders.get(firstParent);
+            ForeignKey toGroup = parent == null ? null : CorrelatedForeignKeys.keyOver(parent.table, firstParentColumns)
+                    .filter(k -> k.referencedTable().equals(group)).orElse(null);
+            if (toGroup == null) {
+                problem(null, "cannot tell which " + group + " a row of " + firstParent + " belongs to (no foreign key over " + firstParentColumns + ")");
+                groupOfFirst = p -> -1;
+                return;
+            }
+            groupOfFirst = parent.pickerOf(toGroup.columns().get(0));
+        }
+
+        @Override
+        public long pick(long row) {
+            long p = first.pick(row);
+            if (p < 0) return -1;
+            long k = groupOfFirst.pick(p);
+            if (k < 0 || k >= parentRows) return -1;
+            long inGroup = (parentRows - 1 - k) / groups + 1; // rows k, k + groups, k + 2 groups, ... (round robin)
+            return k + groups * Mix.below(Mix.at(salt, row), inGroup);
+        }
     }
 
     private boolean isOneToOne(ForeignKey fk) {
