@@ -9,11 +9,6 @@ package io.seedfleet.core.generate;
 public interface ParentPicker {
     long pick(long row);
 
-    /** Uniform over the parent's rows. */
-    static ParentPicker uniform(long parentRows, long salt) {
-        return row -> Mix.below(Mix.at(salt, row), parentRows);
-    }
-
     /**
      * Round robin: row {@code i} points at parent {@code i mod n}. Used where a child of this table
      * must find "a row of parent k" (correlated foreign keys): the rows of parent k are then simply
@@ -34,9 +29,35 @@ public interface ParentPicker {
         return row -> row;
     }
 
-    /** A tree over the table's own rows (filled in by the update phase): parents come earlier. */
-    static ParentPicker tree(long salt) {
-        return row -> row == 0 ? -1 : Mix.below(Mix.at(salt, row), row);
+    /**
+     * Power-law fan-out, as real data has it (a few customers with many orders, most with a few):
+     * parent {@code floor(n * u^exponent)} of a uniform u, then permuted so that the popular parents
+     * are spread over the table rather than being its first rows. With exponent 1.6 the busiest
+     * tenth of the parents has about a quarter of the children.
+     */
+    static ParentPicker powerLaw(long parentRows, long salt, double exponent) {
+        Permutation spread = new Permutation(parentRows, salt + 2);
+        return row -> spread.apply(Math.min(parentRows - 1, (long) (parentRows * Math.pow(Mix.unit(Mix.at(salt, row)), exponent))));
+    }
+
+    /** The levels of a self-reference tree: no chain is longer than this. */
+    int TREE_DEPTH = 5;
+
+    /**
+     * A tree over the table's own rows (filled in by the update phase) with at most
+     * {@value #TREE_DEPTH} levels: level l holds rows [B(l-1), B(l)) with B(l) = ceil(n^(l/depth)),
+     * the first level are roots, and a row's parent is a row of the level above.
+     */
+    static ParentPicker tree(long rows, long salt) {
+        long[] bounds = new long[TREE_DEPTH + 1];
+        for (int l = 1; l <= TREE_DEPTH; l++) bounds[l] = Math.max(bounds[l - 1] + 1, (long) Math.ceil(Math.pow(rows, (double) l / TREE_DEPTH)));
+        return row -> {
+            int level = 1;
+            while (level < TREE_DEPTH && row >= bounds[level]) level++;
+            if (level == 1) return -1;
+            long from = bounds[level - 2];
+            return from + Mix.below(Mix.at(salt, row), bounds[level - 1] - from);
+        };
     }
 
     /** The same picks with a share of NULLs, decided once per row for the whole key. */

@@ -30,6 +30,8 @@ import java.util.Set;
 final class TableGeneratorBuilder {
     private static final ColumnGenerator NULL = (row, out) -> out.writeNull();
     private static final int DEFAULT_NULLS_PER_THOUSAND = 100;
+    /** How skewed children are over their parents (see {@link ParentPicker#powerLaw}). */
+    private static final double FAN_OUT_EXPONENT = 1.6;
 
     private final GenerationPlan plan;
     private final Table table;
@@ -204,7 +206,7 @@ final class TableGeneratorBuilder {
         long salt = salt("#fk:" + fk.name());
         boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).nullable());
         boolean self = fk.referencedTable().equals(table.name());
-        if (self) return deferred ? ParentPicker.tree(salt).withNulls(salt + 1, 150) : ParentPicker.self();
+        if (self) return deferred ? ParentPicker.tree(rows, salt).withNulls(salt + 1, 150) : ParentPicker.self();
         if (parentRows == 0) {
             if (nullable || rows == 0) return row -> -1;
             problem(fk.name(), "needs parent rows in " + fk.referencedTable() + ", which is planned empty");
@@ -220,9 +222,9 @@ final class TableGeneratorBuilder {
             return ParentPicker.oneToOne(parentRows, salt);
         }
         if (roundRobin.contains(new CorrelatedForeignKeys.Layout(table.name(), fk.name()))) return ParentPicker.modulo(parentRows);
-        ParentPicker uniform = ParentPicker.uniform(parentRows, salt);
+        ParentPicker skewed = ParentPicker.powerLaw(parentRows, salt, FAN_OUT_EXPONENT);
         freelyPicked.addAll(fk.columns()); // any parent will do: a row may take another draw
-        return nullable ? uniform.withNulls(salt + 1, DEFAULT_NULLS_PER_THOUSAND) : uniform;
+        return nullable ? skewed.withNulls(salt + 1, DEFAULT_NULLS_PER_THOUSAND) : skewed;
     }
 
     /**
