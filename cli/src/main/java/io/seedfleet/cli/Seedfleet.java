@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code seedfleet} command. Errors are reported as plain sentences, never as bare stack traces. */
 @Command(name = "seedfleet", mixinStandardHelpOptions = true, version = "seedfleet 0.1.0",
         description = "Realistic, constraint-valid test data for PostgreSQL, the same bytes for the same seed.",
-        subcommands = {GenerateCommand.class, ValidateCommand.class, DemoCommand.class})
+        subcommands = {GenerateCommand.class, ValidateCommand.class, NegativeCommand.class, DemoCommand.class})
 public final class Seedfleet {
 
     public static void main(String[] args) {

@@ -93,7 +93,7 @@ final class CheckedRows {
         g.write(row, out);
         String text = new String(out.buffer(), 0, out.length(), StandardCharsets.UTF_8);
         if (text.equals("\\N")) return null;
-        String v = unescape(text);
+        String v = CopyTextWriter.unescape(text);
         TypeKind kind = kinds.get(column);
         try {
             if (kind == null) return v;
@@ -106,25 +106,5 @@ final class CheckedRows {
             return v; // NaN, Infinity and the like: compared as text
         }
         return v;
-    }
-
-    private static String unescape(String copyText) {
-        if (copyText.indexOf('\\') < 0) return copyText;
-        StringBuilder b = new StringBuilder(copyText.length());
-        for (int i = 0; i < copyText.length(); i++) {
-            char c = copyText.charAt(i);
-            if (c == '\\' && i + 1 < copyText.length()) {
-                char n = copyText.charAt(++i);
-                b.append(switch (n) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -266,6 +266,22 @@ public final class CopyTextWriter {
         return d;
     }
 
+    /** COPY text back to the value it stands for (the inverse of {@link #escape}). */
+    public static String unescape(String copyText) {
+        if (copyText.indexOf('\\') < 0) return copyText;
+        StringBuilder b = new StringBuilder(copyText.length());
+        for (int i = 0; i < copyText.length(); i++) {
+            char c = copyText.charAt(i);
+            if (c == '\\' && i + 1 < copyText.length()) {
+                char n = copyText.charAt(++i);
+                b.append(n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** Text escaped for COPY (backslash, tab, newline, carriage return) and encoded as UTF-8. */
     public static byte[] escape(String s) {
         boolean clean = true;
