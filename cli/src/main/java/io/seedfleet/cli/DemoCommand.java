@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             Target target = new Target(targetUrl, fleet.postgres().user(), fleet.postgres().password());
             ExampleSchema.create(target.jdbc());
             String runId = "demo-" + UUID.randomUUID();
-            client.request(new GenerationRequested(runId, target, ExampleSchema.rows(organizations, users), 100L, 2.0, seed, 20_000, null));
+            client.request(new GenerationRequested(runId, target, ExampleSchema.rows(organizations, users), 100L, 2.0, seed, 20_000, null, null));
             out.printf("Requested run %s (seed %d) on topic %s%n", runId, seed, EventType.GENERATION_REQUESTED.topic());
 
             Progress progress = new Progress(out);

@@ -60,6 +60,10 @@ final class GenerateCommand implements Callable<Integer> {
             defaultValue = "0.05")
     double edgeCaseRate;
 
+    @Option(names = "--locales", split = ",", paramLabel = "tag=weight",
+            description = "Locale mix of the people generated, e.g. en-US=60,ja-JP=25,ar-SA=15 (default: all 12 locales, weighted like a global user base)")
+    Map<String, Integer> locales = Map.of();
+
     @Option(names = "--coverage", description = "Print which edge-case classes each column received")
     boolean coverage;
 
@@ -79,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
         long resolvedSeed = RunPlanner.chooseSeed(seed);
         if (edgeCaseRate < 0 || edgeCaseRate > 1) throw new IllegalArgumentException("--edge-case-rate must be between 0 and 1");
         GenerationPlan plan = Planner.plan(schema, new RowCounts(tableRows, rows, fanOut), resolvedSeed,
-                GenerationPlan.DEFAULT_ANCHOR, (int) Math.round(edgeCaseRate * 1000));
+                GenerationPlan.DEFAULT_ANCHOR, (int) Math.round(edgeCaseRate * 1000), locales);
         Dataset dataset = Dataset.of(plan);
         out.printf("Generating %,d rows in %d tables into %s (seed %d)%n", plan.totalRows(), plan.rowCounts().size(), targetDb, resolvedSeed);
         Progress progress = new Progress(out);

@@ -89,7 +89,7 @@ class FleetEndToEndTest {
 
     private static GenerationCompleted generate(JdbcTarget target, int chunkRows) throws Exception {
         String runId = "e2e-" + UUID.randomUUID();
-        client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()), ROWS, 20L, 2.0, SEED, chunkRows, null));
+        client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()), ROWS, 20L, 2.0, SEED, chunkRows, null, null));
         FleetClient.Received done = client.await(runId, Duration.ofMinutes(3), () -> {}, EventType.GENERATION_COMPLETED, EventType.GENERATION_FAILED)
                 .orElseThrow(() -> new AssertionError("no completion for " + runId));
         assertThat(done.type()).as("run %s: %s", runId, done.payload()).isEqualTo(EventType.GENERATION_COMPLETED);

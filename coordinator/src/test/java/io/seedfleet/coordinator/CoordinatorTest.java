@@ -75,7 +75,7 @@ class CoordinatorTest {
         Target target = targetDatabase("target_staged");
         Map<String, Long> rows = Map.of("organisations", 15L, "tags", 12L, "users", 30L, "orders", 45L);
         given().contentType(ContentType.JSON)
-                .body(Events.toJson(new GenerationRequested("run-staged", target, rows, null, null, 7L, 10, null)))
+                .body(Events.toJson(new GenerationRequested("run-staged", target, rows, null, null, 7L, 10, null, null)))
                 .post("/api/v1/runs")
                 .then().statusCode(202).body("runId", equalTo("run-staged")).body("seed", equalTo(7));
         awaitStatus("run-staged", s -> s.getString("state").equals("RUNNING"));
@@ -134,7 +134,7 @@ class CoordinatorTest {
         Target target = targetDatabase("target_unknown_table");
         given().contentType(ContentType.JSON)
                 .body(Events.toJson(new GenerationRequested("run-unknown-table", target,
-                        Map.of("organisations", 5L, "no_such_table", 5L), null, null, null, null, null)))
+                        Map.of("organisations", 5L, "no_such_table", 5L), null, null, null, null, null, null)))
                 .post("/api/v1/runs")
                 .then().statusCode(202);
 
@@ -156,7 +156,7 @@ class CoordinatorTest {
         Target target = targetDatabase("target_chunk_failed");
         given().contentType(ContentType.JSON)
                 .body(Events.toJson(new GenerationRequested("run-chunk-failed", target,
-                        Map.of("organisations", 3L, "tags", 2L, "users", 4L, "orders", 5L), null, null, null, 1, null)))
+                        Map.of("organisations", 3L, "tags", 2L, "users", 4L, "orders", 5L), null, null, null, 1, null, null)))
                 .post("/api/v1/runs")
                 .then().statusCode(202);
         ChunkWork written = Events.fromJson(fleet.take(event(EventType.CHUNK_WORK, "run-chunk-failed"), WAIT).value(), ChunkWork.class);
@@ -190,7 +190,7 @@ class CoordinatorTest {
 
         Target target = targetDatabase("target_after_garbage");
         fleet.send(EventType.GENERATION_REQUESTED, "run-after-garbage", new GenerationRequested("run-after-garbage", target,
-                Map.of("organisations", 3L, "tags", 2L, "users", 4L, "orders", 5L), null, null, 11L, null, null));
+                Map.of("organisations", 3L, "tags", 2L, "users", 4L, "orders", 5L), null, null, 11L, null, null, null));
         GenerationCompleted completed = runToCompletion("run-after-garbage");
         assertThat(completed.totalRows()).isEqualTo(14);
         assertThat(status("run-after-garbage").getString("state")).isEqualTo("COMPLETED");

@@ -60,7 +60,7 @@ class ChunkWorkerTest {
     void writesEveryChunkOnceAndReportsEachDelivery() throws Exception {
         Target target = targetDatabase("gw_run");
         RunPlanner.PlannedRun run = RunPlanner.plan("run-gw", new GenerationRequested("run-gw", target,
-                Map.of("organizations", 20L, "users", 300L), null, null, 7L, 100, null));
+                Map.of("organizations", 20L, "users", 300L), null, null, 7L, 100, null, null));
         List<ChunkWork> work = run.stages().stream().flatMap(List::stream).toList();
         work.forEach(this::send);
 
@@ -83,12 +83,12 @@ class ChunkWorkerTest {
     void deadLettersGarbageAndKeepsWorking() throws Exception {
         Target target = targetDatabase("gw_poison");
         RunPlanner.PlannedRun run = RunPlanner.plan("run-poison", new GenerationRequested("run-poison", target,
-                Map.of("organizations", 5L, "users", 10L), null, null, 1L, null, null));
+                Map.of("organizations", 5L, "users", 10L), null, null, 1L, null, null, null));
         kafka.send(WORK, EventType.CHUNK_WORK.type(), "garbage", "{not json".getBytes(StandardCharsets.UTF_8));
         // A well-formed event whose target has gone: reported as failed, without the password.
         ChunkWork w = run.stages().get(0).get(0);
         Target gone = new Target(target.jdbcUrl().replace("gw_poison", "gw_gone"), target.username(), "s3cret-pw");
-        send(new ChunkWork(w.runId(), gone, w.seed(), w.anchorEpochMicros(), w.edgeCasesPerMille(), w.rowCounts(), w.schemaFingerprint(),
+        send(new ChunkWork(w.runId(), gone, w.seed(), w.anchorEpochMicros(), w.edgeCasesPerMille(), w.localeMix(), w.rowCounts(), w.schemaFingerprint(),
                 w.stage(), w.table(), w.phase(), w.rowStart(), w.rowEnd()));
 
         ConsumerRecord<String, byte[]> dead = kafka.await(1, r -> r.topic().equals(EventType.DEAD_LETTER_TOPIC) && "garbage".equals(r.key())).get(0);

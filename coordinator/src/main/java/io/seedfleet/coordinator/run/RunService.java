@@ -55,7 +55,7 @@ public class RunService {
         String runId = request.runId() == null || request.runId().isBlank() ? UUID.randomUUID().toString() : request.runId();
         long seed = RunPlanner.chooseSeed(request.seed());
         GenerationRequested resolved = new GenerationRequested(runId, request.target(), request.rows(), request.defaultRows(),
-                request.fanOut(), seed, request.chunkRows(), request.edgeCaseRate());
+                request.fanOut(), seed, request.chunkRows(), request.edgeCaseRate(), request.locales());
         return store.inTransaction(c -> store.insertIfAbsent(c, resolved, seed));
     }
 
@@ -195,7 +195,7 @@ public class RunService {
     /** The run's plan, rebuilt as a worker does from the schema the target's ledger recorded at planning. */
     private static GenerationPlan plan(Connection target, StoredRun run) throws SQLException {
         return RunPlanner.replan(target, run.runId(), run.rowCounts(), run.seed(), GenerationPlan.DEFAULT_ANCHOR,
-                run.request().edgeCasesPerMille());
+                run.request().edgeCasesPerMille(), run.request().localeMix());
     }
 
     private void fail(Connection c, StoredRun run, String reason, List<String> problems, boolean targetUntouched) throws SQLException {

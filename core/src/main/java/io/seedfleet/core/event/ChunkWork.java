@@ -7,10 +7,10 @@ import java.util.Map;
  * fingerprint), rebuilds the plan from {@code rowCounts} and {@code seed}, and writes rows
  * [rowStart, rowEnd) of {@code table} in {@code phase} (INSERT, or UPDATE for cycle-deferred keys).
  */
-public record ChunkWork(String runId, Target target, long seed, long anchorEpochMicros, int edgeCasesPerMille, Map<String, Long> rowCounts,
+public record ChunkWork(String runId, Target target, long seed, long anchorEpochMicros, int edgeCasesPerMille, Map<String, Integer> localeMix, Map<String, Long> rowCounts,
                         String schemaFingerprint, int stage, String table, String phase, long rowStart, long rowEnd) {
     public ChunkWork withTarget(Target other) {
-        return new ChunkWork(runId, other, seed, anchorEpochMicros, edgeCasesPerMille, rowCounts, schemaFingerprint, stage, table,
+        return new ChunkWork(runId, other, seed, anchorEpochMicros, edgeCasesPerMille, localeMix, rowCounts, schemaFingerprint, stage, table,
                 phase, rowStart, rowEnd);
     }
 }

@@ -6,10 +6,16 @@ import java.util.Map;
  * A request for a dataset. {@code rows} gives counts per table; other root tables get
  * {@code defaultRows} and child tables {@code fanOut} times their largest parent. Without a seed,
  * one is chosen and reported. Without a run id, the coordinator assigns one. {@code edgeCaseRate}
- * is the share of eligible values that are edge cases (default 0.05; 0 disables them).
+ * is the share of eligible values that are edge cases (default 0.05; 0 disables them); {@code locales}
+ * weighs the locales people are drawn from (en-US=60, ja-JP=40; absent for the default mix).
  */
 public record GenerationRequested(String runId, Target target, Map<String, Long> rows, Long defaultRows,
-                                  Double fanOut, Long seed, Integer chunkRows, Double edgeCaseRate) {
+                                  Double fanOut, Long seed, Integer chunkRows, Double edgeCaseRate, Map<String, Integer> locales) {
+
+    public Map<String, Integer> localeMix() {
+        return locales == null ? Map.of() : locales;
+    }
+
 
     /** The edge-case rate in values per thousand, as the planner takes it. */
     public int edgeCasesPerMille() {

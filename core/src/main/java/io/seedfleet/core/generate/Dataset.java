@@ -26,6 +26,13 @@ public final class Dataset {
 
     public static Dataset of(GenerationPlan plan) {
         List<PlanProblem> problems = new ArrayList<>();
+        List<String> known = Pools.LOCALES.stream().map(Pools.LocaleShare::tag).toList();
+        plan.localeMix().keySet().stream().filter(tag -> !known.contains(tag))
+                .forEach(tag -> problems.add(new PlanProblem("request", "locales", "unknown locale " + tag + "; known: " + known)));
+        if (!plan.localeMix().isEmpty() && plan.localeMix().values().stream().mapToInt(Integer::intValue).filter(w -> w > 0).count() == 0) {
+            problems.add(new PlanProblem("request", "locales", "the locale mix gives no locale a positive weight"));
+        }
+        if (!problems.isEmpty()) throw new PlanningException(problems);
         Map<QualifiedName, TableGeneratorBuilder> builders = new LinkedHashMap<>();
         java.util.Set<CorrelatedForeignKeys.Layout> roundRobin = CorrelatedForeignKeys.roundRobinLayouts(plan.schema());
         for (Table t : plan.schema().tables()) {

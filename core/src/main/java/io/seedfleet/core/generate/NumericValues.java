@@ -16,8 +16,18 @@ final class NumericValues {
 
     private NumericValues() {}
 
-    /** A range in the column's units, and whether values spread log-uniformly (amounts) or uniformly. */
-    private record Range(long lo, long hi, boolean logarithmic) {}
+    /** How values spread over a range: evenly, bell-shaped around a centre, or skewed to small values with a long tail. */
+    enum Distribution { UNIFORM, NORMAL, LOG_NORMAL }
+
+    /**
+     * A range in the column's units and the distribution over it; for NORMAL, {@code centre} is
+     * where the bell peaks as a fraction of the range (a typical age is not the middle of 18..90).
+     */
+    private record Range(long lo, long hi, Distribution distribution, double centre) {
+        Range(long lo, long hi, Distribution distribution) {
+            this(lo, hi, distribution, 0.5);
+        }
+    }
 
     /** Another column this one follows, and the gap in units. */
     private record Follows(LongColumn base, long minGap, long maxGap) {}
@@ -112,13 +122,32 @@ final class NumericValues {
     private static LongColumn random(Units u, Range r, long salt) {
         long g = u.granularity();
         long steps = (r.hi() - r.lo()) / g + 1;
-        if (r.logarithmic() && r.lo() >= 1 && r.hi() > r.lo() * 4) {
-            double logLo = Math.log(r.lo());
-            double span = Math.log(r.hi()) - logLo;
-            return new LongColumn(row -> Math.min(r.hi(), (long) Math.exp(logLo + Mix.unit(Mix.at(salt, row)) * span)), u.format(), u.scale());
-        }
         long lo = r.lo();
+        long hi = r.hi();
+        if (r.distribution() == Distribution.LOG_NORMAL && lo >= 1 && hi > lo * 4) {
+            // Median at the geometric mean of the range, 99.7% of values inside it.
+            double mu = (Math.log(lo) + Math.log(hi)) / 2;
+            double sigma = (Math.log(hi) - Math.log(lo)) / 6;
+            return new LongColumn(row -> clamp((long) Math.exp(mu + sigma * gaussian(salt, row)), lo, hi, g), u.format(), u.scale());
+        }
+        if (r.distribution() == Distribution.NORMAL && steps > 2) {
+            double mean = lo + r.centre() * (hi - lo);
+            double sd = (hi - lo) / 5.0;
+            return new LongColumn(row -> clamp((long) (mean + sd * gaussian(salt, row)), lo, hi, g), u.format(), u.scale());
+        }
         return new LongColumn(row -> lo + Mix.below(Mix.at(salt, row), steps) * g, u.format(), u.scale());
+    }
+
+    /** A standard normal draw for the row (Box-Muller over two counter-based uniforms). */
+    private static double gaussian(long salt, long row) {
+        double u1 = Math.max(Mix.unit(Mix.at(salt, row)), 1e-12);
+        double u2 = Mix.unit(Mix.at(salt + 1, row));
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static long clamp(long v, long lo, long hi, long granularity) {
+        long inside = Math.max(lo, Math.min(hi, v));
+        return lo + (inside - lo) / granularity * granularity;
     }
 
     private static LongColumn unique(TableGeneratorBuilder b, Column c, Units u, Range r, long lo, long hi, long salt) {
@@ -232,7 +261,7 @@ final class NumericValues {
     private static Range intersect(Range realistic, long lo, long hi) {
         long a = Math.max(realistic.lo(), lo);
         long b = Math.min(realistic.hi(), hi);
-        return a <= b ? new Range(a, b, realistic.logarithmic()) : new Range(lo, hi, false);
+        return a <= b ? new Range(a, b, realistic.distribution(), realistic.centre()) : new Range(lo, hi, Distribution.UNIFORM);
     }
 
     /** The range a column of this meaning usually holds, in the column's units. */
@@ -240,28 +269,28 @@ final class NumericValues {
         if (u.temporal()) {
             long day = u.day();
             long now = u.day() == 1 ? Math.floorDiv(anchor, Units.MICROS_PER_DAY) : u.align(anchor, false);
-            if (u.format() == LongColumn.Format.TIME) return new Range(8 * HOUR, 20 * HOUR, false);
+            if (u.format() == LongColumn.Format.TIME) return new Range(8 * HOUR, 20 * HOUR, Distribution.UNIFORM);
             return switch (s) {
-                case BIRTH_DATE -> new Range(now - 80 * 365 * day, now - 18 * 365 * day, false);
-                case CREATED_AT, UPDATED_AT -> new Range(now - 3 * 365 * day, now, false);
-                case EXPIRES_AT, FUTURE_EVENT -> new Range(now + day, now + 365 * day, false);
-                case START_AT -> new Range(now - 365 * day, now + 30 * day, false);
-                default -> new Range(now - 365 * day, now, false);
+                case BIRTH_DATE -> new Range(now - 80 * 365 * day, now - 18 * 365 * day, Distribution.UNIFORM);
+                case CREATED_AT, UPDATED_AT -> new Range(now - 3 * 365 * day, now, Distribution.UNIFORM);
+                case EXPIRES_AT, FUTURE_EVENT -> new Range(now + day, now + 365 * day, Distribution.UNIFORM);
+                case START_AT -> new Range(now - 365 * day, now + 30 * day, Distribution.UNIFORM);
+                default -> new Range(now - 365 * day, now, Distribution.UNIFORM);
             };
         }
         long one = CopyTextWriter.POW10[Math.min(u.scale(), 18)];
         boolean cents = Semantic.tokens(c.name()).contains("cents");
         return switch (s) {
-            case AMOUNT -> cents ? new Range(100, 500_000, true) : new Range(one, 5_000 * one, true);
-            case QUANTITY -> new Range(one, 20 * one, true);
-            case PERCENT -> new Range(0, 100 * one, false);
-            case AGE -> new Range(18 * one, 90 * one, false);
-            case RATING -> new Range(one, 5 * one, false);
-            case COUNT -> new Range(0, 500 * one, true);
-            case YEAR -> new Range(1950 * one, 2030 * one, false);
-            case LATITUDE -> new Range(-90 * one, 90 * one, false);
-            case LONGITUDE -> new Range(-180 * one, 180 * one, false);
-            default -> new Range(one, 1000 * one, false);
+            case AMOUNT -> cents ? new Range(100, 500_000, Distribution.LOG_NORMAL) : new Range(one, 5_000 * one, Distribution.LOG_NORMAL);
+            case QUANTITY -> new Range(one, 20 * one, Distribution.LOG_NORMAL);
+            case PERCENT -> new Range(0, 100 * one, Distribution.UNIFORM);
+            case AGE -> new Range(18 * one, 90 * one, Distribution.NORMAL, 0.3);
+            case RATING -> new Range(one, 5 * one, Distribution.NORMAL, 0.7);
+            case COUNT -> new Range(0, 500 * one, Distribution.LOG_NORMAL);
+            case YEAR -> new Range(1950 * one, 2030 * one, Distribution.UNIFORM);
+            case LATITUDE -> new Range(-90 * one, 90 * one, Distribution.UNIFORM);
+            case LONGITUDE -> new Range(-180 * one, 180 * one, Distribution.UNIFORM);
+            default -> new Range(one, 1000 * one, Distribution.UNIFORM);
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.seedfleet.core.generate;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The person behind a row: a locale and name indexes drawn once from the row index, so that the
@@ -8,26 +9,30 @@ import java.util.List;
  */
 final class Person {
     private static final Pools.LocalePools[] LOCALES = Pools.LOCALES.stream().map(l -> Pools.locale(l.tag())).toArray(Pools.LocalePools[]::new);
-    private static final int[] CUMULATIVE = cumulative();
     private static final byte[][][] FIRST = encode(l -> l.firstNames());
     private static final byte[][][] LAST = encode(l -> l.lastNames());
     private static final byte[][][] FIRST_ASCII = encode(l -> l.firstNamesAscii());
     private static final byte[][][] LAST_ASCII = encode(l -> l.lastNamesAscii());
 
     private final long salt;
+    private final int[] cumulative;
 
-    Person(long salt) {
+    /** @param mix locale tag to weight; empty for the default shares of {@link Pools#LOCALES} */
+    Person(long salt, Map<String, Integer> mix) {
         this.salt = salt;
+        this.cumulative = cumulative(mix);
     }
+
+
 
     long bits(long row) {
         return Mix.at(salt, row);
     }
 
-    static int locale(long bits) {
-        int r = Mix.belowInt(bits, 1000);
+    int locale(long bits) {
+        int r = Mix.belowInt(bits, cumulative[cumulative.length - 1]);
         int i = 0;
-        while (CUMULATIVE[i] <= r) i++;
+        while (cumulative[i] <= r) i++;
         return i;
     }
 
@@ -37,39 +42,42 @@ final class Person {
 
     private static final byte[][] JOINERS = java.util.Arrays.stream(LOCALES).map(l -> CopyTextWriter.escape(l.nameJoiner())).toArray(byte[][]::new);
 
-    static boolean familyFirst(long bits) {
+    boolean familyFirst(long bits) {
         return LOCALES[locale(bits)].familyFirst();
     }
 
-    static byte[] nameJoiner(long bits) {
+    byte[] nameJoiner(long bits) {
         return JOINERS[locale(bits)];
     }
 
-    static byte[] first(long bits) {
+    byte[] first(long bits) {
         byte[][] names = FIRST[locale(bits)];
         return names[(int) ((bits >>> 8) % names.length)];
     }
 
-    static byte[] last(long bits) {
+    byte[] last(long bits) {
         byte[][] names = LAST[locale(bits)];
         return names[(int) ((bits >>> 24) % names.length)];
     }
 
-    static byte[] firstAscii(long bits) {
+    byte[] firstAscii(long bits) {
         byte[][] names = FIRST_ASCII[locale(bits)];
         return names[(int) ((bits >>> 8) % names.length)];
     }
 
-    static byte[] lastAscii(long bits) {
+    byte[] lastAscii(long bits) {
         byte[][] names = LAST_ASCII[locale(bits)];
         return names[(int) ((bits >>> 24) % names.length)];
     }
 
-    private static int[] cumulative() {
+    private static int[] cumulative(Map<String, Integer> mix) {
         int[] c = new int[Pools.LOCALES.size()];
         int sum = 0;
-        for (int i = 0; i < c.length; i++) c[i] = sum += Pools.LOCALES.get(i).perMille();
-        c[c.length - 1] = 1000;
+        for (int i = 0; i < c.length; i++) {
+            Pools.LocaleShare l = Pools.LOCALES.get(i);
+            c[i] = sum += mix.isEmpty() ? l.perMille() : Math.max(0, mix.getOrDefault(l.tag(), 0));
+        }
+        if (sum == 0) throw new IllegalArgumentException("the locale mix gives no locale a share");
         return c;
     }
 

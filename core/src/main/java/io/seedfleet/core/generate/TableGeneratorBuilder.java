@@ -65,7 +65,7 @@ final class TableGeneratorBuilder {
         this.problems = problems;
         this.rows = plan.rows(table.name());
         this.checks = CheckAnalyzer.analyze(table);
-        this.person = new Person(salt("#person"));
+        this.person = new Person(salt("#person"), plan.localeMix());
         for (Table t : plan.schema().tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
                 if (fk.referencedTable().equals(table.name())) referenced.addAll(fk.referencedColumns());

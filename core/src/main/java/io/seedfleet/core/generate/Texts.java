@@ -14,25 +14,25 @@ final class Texts {
     private Texts() {}
 
     static ColumnGenerator firstName(Person p) {
-        return (row, out) -> out.bytes(Person.first(p.bits(row)));
+        return (row, out) -> out.bytes(p.first(p.bits(row)));
     }
 
     static ColumnGenerator lastName(Person p) {
-        return (row, out) -> out.bytes(Person.last(p.bits(row)));
+        return (row, out) -> out.bytes(p.last(p.bits(row)));
     }
 
     /** Given name first, or family name first where the locale writes it so (山田 太郎, 王伟, 김민준). */
     static ColumnGenerator fullName(Person p) {
         return (row, out) -> {
             long bits = p.bits(row);
-            if (Person.familyFirst(bits)) {
-                out.bytes(Person.last(bits));
-                out.bytes(Person.nameJoiner(bits));
-                out.bytes(Person.first(bits));
+            if (p.familyFirst(bits)) {
+                out.bytes(p.last(bits));
+                out.bytes(p.nameJoiner(bits));
+                out.bytes(p.first(bits));
             } else {
-                out.bytes(Person.first(bits));
+                out.bytes(p.first(bits));
                 out.put((byte) ' ');
-                out.bytes(Person.last(bits));
+                out.bytes(p.last(bits));
             }
         };
     }
@@ -42,9 +42,9 @@ final class Texts {
         return (row, out) -> {
             long bits = p.bits(row);
             int mark = out.length();
-            out.bytes(Person.firstAscii(bits));
+            out.bytes(p.firstAscii(bits));
             out.put((byte) '.');
-            out.bytes(Person.lastAscii(bits));
+            out.bytes(p.lastAscii(bits));
             if (unique != null) {
                 out.truncate(mark, Math.max(1, maxChars - digits(unique.size())));
                 out.longValue(unique.apply(row));
@@ -61,9 +61,9 @@ final class Texts {
             long bits = p.bits(row);
             byte[] domain = DOMAINS[(int) ((bits >>> 48) % DOMAINS.length)];
             int mark = out.length();
-            out.bytes(Person.firstAscii(bits));
+            out.bytes(p.firstAscii(bits));
             out.put((byte) '.');
-            out.bytes(Person.lastAscii(bits));
+            out.bytes(p.lastAscii(bits));
             int localMax = Math.max(1, maxChars - domain.length - 1 - (unique == null ? 2 : digits(unique.size())));
             out.truncate(mark, Math.min(localMax, 60));
             if (unique != null) out.longValue(unique.apply(row));
@@ -78,7 +78,7 @@ final class Texts {
         byte[][][] perLocale = new byte[Pools.LOCALES.size()][][];
         for (int i = 0; i < perLocale.length; i++) perLocale[i] = encode(pool.apply(Person.pools(i)));
         return (row, out) -> {
-            byte[][] values = perLocale[Person.locale(p.bits(row))];
+            byte[][] values = perLocale[p.locale(p.bits(row))];
             out.bytes(values[Mix.belowInt(Mix.at(salt, row), values.length)]);
         };
     }
@@ -87,14 +87,14 @@ final class Texts {
     static ColumnGenerator ofLocale(Person p, Function<Pools.LocaleShare, List<String>> values, long salt) {
         byte[][][] perLocale = Pools.LOCALES.stream().map(l -> encode(values.apply(l))).toArray(byte[][][]::new);
         return (row, out) -> {
-            byte[][] options = perLocale[Person.locale(p.bits(row))];
+            byte[][] options = perLocale[p.locale(p.bits(row))];
             out.bytes(options.length == 1 ? options[0] : options[Mix.belowInt(Mix.at(salt, row), options.length)]);
         };
     }
 
     static ColumnGenerator countryCode(Person p, int maxChars) {
         return (row, out) -> {
-            String code = Person.pools(Person.locale(p.bits(row))).countryCode();
+            String code = Person.pools(p.locale(p.bits(row))).countryCode();
             out.ascii(maxChars >= 3 && maxChars < 10 ? new Locale("", code).getISO3Country() : code);
         };
     }
@@ -196,7 +196,7 @@ final class Texts {
     /** An IBAN for the row's country, with valid mod-97 check digits (ISO 13616), digits-only BBAN. */
     static ColumnGenerator iban(Person p, long salt) {
         return (row, out) -> {
-            String country = Person.pools(Person.locale(p.bits(row))).countryCode();
+            String country = Person.pools(p.locale(p.bits(row))).countryCode();
             int length = switch (country) {
                 case "GB", "DE" -> 22;
                 case "FR", "IT" -> 27;
@@ -250,7 +250,7 @@ final class Texts {
     static ColumnGenerator nationalId(Person p, long salt) {
         return (row, out) -> {
             long r = Mix.at(salt, row) >>> 1;
-            if (Person.pools(Person.locale(p.bits(row))).countryCode().equals("US")) {
+            if (Person.pools(p.locale(p.bits(row))).countryCode().equals("US")) {
                 out.put((byte) '9');
                 out.zeroPadded(r % 100, 2);
                 out.ascii("-7");
@@ -265,7 +265,7 @@ final class Texts {
 
     static ColumnGenerator vatNumber(Person p, long salt) {
         return (row, out) -> {
-            String country = Person.pools(Person.locale(p.bits(row))).countryCode();
+            String country = Person.pools(p.locale(p.bits(row))).countryCode();
             out.ascii(country.equals("US") ? "EU" : country);
             out.zeroPadded((Mix.at(salt, row) >>> 1) % 1_000_000_000L, 9);
         };

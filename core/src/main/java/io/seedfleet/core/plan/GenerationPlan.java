@@ -14,7 +14,7 @@ import java.util.Set;
  * in by an update after every table is loaded. A pure function of (schema, row counts, seed), so
  * every worker derives the same plan from the same inputs.
  */
-public record GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPerMille, SchemaModel schema,
+public record GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPerMille, Map<String, Integer> localeMix, SchemaModel schema,
                              Map<QualifiedName, Long> rowCounts, List<List<QualifiedName>> levels,
                              Set<DeferredForeignKey> deferred, Set<DeferredForeignKey> suspended) {
 
@@ -34,6 +34,7 @@ public record GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPer
 
     public GenerationPlan {
         if (edgeCasesPerMille < 0 || edgeCasesPerMille > 1000) throw new IllegalArgumentException("edge-case rate must be within 0..1000 per mille");
+        localeMix = localeMix == null ? Map.of() : Map.copyOf(localeMix);
         rowCounts = Map.copyOf(rowCounts);
         levels = levels.stream().map(List::copyOf).toList();
         deferred = Set.copyOf(deferred);

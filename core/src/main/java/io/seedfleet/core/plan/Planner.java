@@ -46,11 +46,17 @@ public final class Planner {
     }
 
     public static GenerationPlan plan(SchemaModel schema, RowCounts counts, long seed, long anchorEpochMicros, int edgeCasesPerMille) {
+        return plan(schema, counts, seed, anchorEpochMicros, edgeCasesPerMille, Map.of());
+    }
+
+    /** @param localeMix locale tag to relative weight (en-US=60, ja-JP=40); empty for the default mix */
+    public static GenerationPlan plan(SchemaModel schema, RowCounts counts, long seed, long anchorEpochMicros, int edgeCasesPerMille,
+                                      Map<String, Integer> localeMix) {
         Planner planner = new Planner(schema);
         List<List<QualifiedName>> levels = planner.levels();
         Map<QualifiedName, Long> rows = planner.rowCounts(levels, counts);
         if (!planner.problems.isEmpty()) throw new PlanningException(planner.problems);
-        return new GenerationPlan(seed, anchorEpochMicros, edgeCasesPerMille, schema, rows, levels, planner.deferred, planner.suspended);
+        return new GenerationPlan(seed, anchorEpochMicros, edgeCasesPerMille, localeMix, schema, rows, levels, planner.deferred, planner.suspended);
     }
 
     /** Parents of a table through foreign keys that are loaded in order (not deferred, not self). */

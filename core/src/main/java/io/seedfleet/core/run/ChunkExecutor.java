@@ -48,7 +48,8 @@ public final class ChunkExecutor {
             Dataset cached = datasets.get(work.runId());
             if (cached != null) return cached;
         }
-        GenerationPlan plan = RunPlanner.replan(c, work.runId(), work.rowCounts(), work.seed(), work.anchorEpochMicros(), work.edgeCasesPerMille());
+        GenerationPlan plan = RunPlanner.replan(c, work.runId(), work.rowCounts(), work.seed(), work.anchorEpochMicros(), work.edgeCasesPerMille(),
+                work.localeMix());
         if (!SchemaFingerprint.of(plan.schema()).equals(work.schemaFingerprint())) {
             throw new IllegalStateException("run " + work.runId() + " was planned on another schema than the target's ledger records");
         }

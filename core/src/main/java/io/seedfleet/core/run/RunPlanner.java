@@ -53,10 +53,10 @@ public final class RunPlanner {
      * live catalog may lack the constraints the run suspended).
      */
     public static GenerationPlan replan(Connection target, String runId, Map<String, Long> rowCounts, long seed, long anchorEpochMicros,
-                                        int edgeCasesPerMille) throws SQLException {
+                                        int edgeCasesPerMille, Map<String, Integer> localeMix) throws SQLException {
         SchemaModel schema = PostgresSink.recordedSchema(target, runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " is not registered in the target's ledger"));
-        return Planner.plan(schema, new RowCounts(rowCounts, 0, 1.0), seed, anchorEpochMicros, edgeCasesPerMille);
+        return Planner.plan(schema, new RowCounts(rowCounts, 0, 1.0), seed, anchorEpochMicros, edgeCasesPerMille, localeMix);
     }
 
     /** @throws PlanningException when the request cannot be satisfied; SQLException when the target is unreachable */
@@ -72,7 +72,7 @@ public final class RunPlanner {
         int chunkRows = request.chunkRows() == null ? Chunks.DEFAULT_CHUNK_ROWS : request.chunkRows();
         try (Connection c = target.jdbc().open()) {
             SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            GenerationPlan plan = Planner.plan(schema, counts, seed, GenerationPlan.DEFAULT_ANCHOR, request.edgeCasesPerMille());
+            GenerationPlan plan = Planner.plan(schema, counts, seed, GenerationPlan.DEFAULT_ANCHOR, request.edgeCasesPerMille(), request.localeMix());
             Dataset.of(plan); // every table and column can be generated, or every problem is thrown now
             List<String> nonEmpty = PostgresSink.nonEmptyTables(c, plan);
             if (!nonEmpty.isEmpty()) {
@@ -90,7 +90,7 @@ public final class RunPlanner {
             for (int s = 0; s < chunkStages.size(); s++) {
                 List<ChunkWork> work = new ArrayList<>();
                 for (Chunk chunk : chunkStages.get(s)) {
-                    work.add(new ChunkWork(runId, target, seed, plan.anchorEpochMicros(), plan.edgeCasesPerMille(), rowCounts, fingerprint, s,
+                    work.add(new ChunkWork(runId, target, seed, plan.anchorEpochMicros(), plan.edgeCasesPerMille(), plan.localeMix(), rowCounts, fingerprint, s,
                             chunk.table().toString(), chunk.phase().name(), chunk.start(), chunk.end()));
                 }
                 stages.add(work);

@@ -44,7 +44,7 @@ class SemanticValuesTest {
 
     @Test
     void ibansCarryValidCheckDigitsAndCardNumbersPassLuhn() {
-        ColumnGenerator ibans = Texts.iban(new Person(11), 12);
+        ColumnGenerator ibans = Texts.iban(new Person(11, Map.of()), 12);
         ColumnGenerator cards = Texts.cardNumber(13);
         for (long row = 0; row < 2_000; row++) {
             String iban = render(ibans, row);
@@ -83,6 +83,60 @@ class SemanticValuesTest {
             int years = java.time.Period.between(java.time.LocalDate.parse(f[1]), today).getYears();
             assertThat(Integer.parseInt(f[2])).as(String.join(" ", f)).isEqualTo(years).isBetween(18, 80);
         }
+    }
+
+    @Test
+    void theLocaleMixDecidesWhoPeopleAre() {
+        Table users = new Table(new QualifiedName("public", "users"),
+                List.of(Column.of("id", ColumnType.of(TypeKind.BIGINT, "bigint"), false),
+                        Column.of("full_name", ColumnType.of(TypeKind.TEXT, "text"), false),
+                        Column.of("locale", ColumnType.of(TypeKind.TEXT, "text"), false)),
+                List.of(io.seedfleet.core.schema.UniqueKey.primaryKey("users_pkey", List.of("id"))), List.of(), List.of(), null);
+        var plan = io.seedfleet.core.plan.Planner.plan(new io.seedfleet.core.schema.SchemaModel(List.of(users)),
+                new io.seedfleet.core.plan.RowCounts(Map.of("users", 2_000L), 1, 1), 3, io.seedfleet.core.plan.GenerationPlan.DEFAULT_ANCHOR, 0,
+                Map.of("ja-JP", 3, "ko-KR", 1));
+        TableGenerator g = Dataset.of(plan).table(users.name());
+        Map<String, Integer> perLocale = new java.util.TreeMap<>();
+        for (long row = 0; row < 2_000; row++) {
+            CopyTextWriter out = new CopyTextWriter(64);
+            g.writeInsertRow(row, out);
+            String[] f = new String(out.buffer(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\t");
+            perLocale.merge(f[2], 1, Integer::sum);
+            assertThat(f[1].codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                    || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL)).as(f[1]).isTrue();
+        }
+        assertThat(perLocale.keySet()).containsExactly("ja-JP", "ko-KR");
+        assertThat(perLocale.get("ja-JP")).isBetween(1_350, 1_650);
+    }
+
+    @Test
+    void agesAreBellShapedAndAmountsHaveALongTail() {
+        Table t = new Table(new QualifiedName("public", "customers"),
+                List.of(Column.of("id", ColumnType.of(TypeKind.BIGINT, "bigint"), false),
+                        Column.of("age", ColumnType.of(TypeKind.INTEGER, "integer"), false),
+                        Column.of("balance_cents", ColumnType.of(TypeKind.BIGINT, "bigint"), false)),
+                List.of(io.seedfleet.core.schema.UniqueKey.primaryKey("customers_pkey", List.of("id"))), List.of(), List.of(), null);
+        var plan = io.seedfleet.core.plan.Planner.plan(new io.seedfleet.core.schema.SchemaModel(List.of(t)),
+                new io.seedfleet.core.plan.RowCounts(Map.of("customers", 20_000L), 1, 1), 5, io.seedfleet.core.plan.GenerationPlan.DEFAULT_ANCHOR, 0);
+        TableGenerator g = Dataset.of(plan).table(t.name());
+        double[] ages = new double[20_000];
+        long[] amounts = new long[20_000];
+        for (int row = 0; row < 20_000; row++) {
+            CopyTextWriter out = new CopyTextWriter(64);
+            g.writeInsertRow(row, out);
+            String[] f = new String(out.buffer(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\t");
+            ages[row] = Double.parseDouble(f[1]);
+            amounts[row] = Long.parseLong(f[2]);
+        }
+        double mean = java.util.Arrays.stream(ages).average().orElseThrow();
+        long middleAged = java.util.Arrays.stream(ages).filter(a -> Math.abs(a - mean) <= 14.4).count();
+        assertThat(mean).isBetween(36.0, 44.0);
+        assertThat(middleAged / 20_000.0).as("about two thirds within one standard deviation").isBetween(0.6, 0.75);
+        java.util.Arrays.sort(amounts);
+        long median = amounts[10_000];
+        double average = java.util.Arrays.stream(amounts).average().orElseThrow();
+        assertThat(median).as("median near the geometric middle of 1..5000 dollars").isBetween(3_000L, 12_000L);
+        assertThat(average).as("a long tail pulls the mean above the median").isGreaterThan(median * 1.3);
     }
 
     private static String render(ColumnGenerator g, long row) {
