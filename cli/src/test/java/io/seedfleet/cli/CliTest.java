@@ -3,29 +3,18 @@ package io.seedfleet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedfleet.core.sink.JdbcTarget;
-import io.seedfleet.testkit.PostgresServer;
+import io.seedfleet.testkit.RunningPostgres;
+import io.seedfleet.testkit.SharedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The commands as a user runs them: exit codes, and plain messages instead of stack traces. */
 class CliTest {
-    private static PostgresServer pg;
-
-    @BeforeAll
-    static void start() {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        pg.close();
-    }
+    private static final RunningPostgres pg = SharedPostgres.get();
 
     record Outcome(int exitCode, String out, String err) {}
 

@@ -117,16 +117,9 @@ public final class PostgresSink {
 
     public static ChunkResult write(Connection c, String runId, TableGenerator g, Chunk chunk) throws SQLException {
         long started = System.nanoTime();
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        return inTransaction(c, () -> {
             requireRunning(c, runId);
-            if (!claim(c, runId, chunk)) {
-                c.rollback();
-                ChunkResult earlier = recorded(c, runId, chunk);
-                c.commit();
-                return earlier;
-            }
+            if (!claim(c, runId, chunk)) return recorded(c, runId, chunk); // an earlier delivery wrote it
             long checksum = chunk.phase() == Chunk.Phase.INSERT ? copyInsert(c, g, chunk) : copyUpdate(c, g, chunk);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE seedfleet_ledger.chunks SET rows_written = ?, checksum = ? WHERE run_id = ? AND table_name = ? AND phase = ? AND row_start = ?")) {
@@ -135,14 +128,8 @@ public final class PostgresSink {
                 bindKey(ps, 3, runId, chunk);
                 ps.executeUpdate();
             }
-            c.commit();
             return new ChunkResult(chunk.rows(), checksum, false, (System.nanoTime() - started) / 1_000_000);
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     /** Holds a share lock on the run's row for the chunk's transaction: {@link #undo} waits for it, and it for undo. */
@@ -238,9 +225,7 @@ public final class PostgresSink {
      */
     public static void suspendForeignKeys(Connection c, String runId, GenerationPlan plan) throws SQLException {
         if (plan.suspended().isEmpty()) return;
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        inTransaction(c, () -> {
             for (GenerationPlan.DeferredForeignKey fk : plan.suspended()) {
                 String definition;
                 try (PreparedStatement ps = c.prepareStatement(
@@ -264,13 +249,8 @@ public final class PostgresSink {
                     s.execute("ALTER TABLE " + fk.table().sql() + " DROP CONSTRAINT " + Identifiers.quote(fk.constraint()));
                 }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
     }
 
     /**
@@ -283,6 +263,7 @@ public final class PostgresSink {
             restoreForeignKeys(c, runId);
             advanceSequences(c, plan);
             setState(c, runId, "COMPLETED");
+            return null;
         });
     }
 
@@ -301,6 +282,7 @@ public final class PostgresSink {
                 ps.setString(1, runId);
                 ps.executeUpdate();
             }
+            return null;
         });
     }
 
@@ -328,16 +310,18 @@ public final class PostgresSink {
     }
 
     @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
+    private interface SqlWork<T> {
+        T run() throws SQLException;
     }
 
-    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            work.run();
+            T result = work.run();
             c.commit();
+            return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

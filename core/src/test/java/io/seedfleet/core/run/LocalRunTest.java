@@ -3,58 +3,26 @@ package io.seedfleet.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedfleet.core.TestDatabases;
 import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.plan.Planner;
 import io.seedfleet.core.plan.PlanningException;
 import io.seedfleet.core.plan.RowCounts;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
-import io.seedfleet.testkit.PostgresServer;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class LocalRunTest {
-    static PostgresServer pg;
-
-    @BeforeAll
-    static void start() {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        pg.close();
-    }
-
-    static JdbcTarget demoDatabase(String name) throws Exception {
-        JdbcTarget target = new JdbcTarget(pg.createDatabase(name), pg.user(), pg.password());
-        try (InputStream in = LocalRunTest.class.getResourceAsStream("/demo/saas-schema.sql");
-             Connection c = target.open(); Statement s = c.createStatement()) {
-            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return target;
-    }
-
-    static SchemaModel introspect(JdbcTarget target) throws Exception {
-        try (Connection c = target.open()) {
-            return PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-        }
-    }
 
     @Test
     void seedsTheDemoSchemaWithEveryConstraintOn() throws Exception {
-        JdbcTarget target = demoDatabase("demo_local");
-        SchemaModel schema = introspect(target);
+        JdbcTarget target = TestDatabases.withExampleSchema("demo_local");
+        SchemaModel schema = TestDatabases.introspect(target);
         GenerationPlan plan = Planner.plan(schema, new RowCounts(Map.of("organizations", 50L, "users", 1000L, "plans", 5L), 100, 2.0), 42);
         RunSummary summary = LocalRun.execute(target, Dataset.of(plan), new LocalRun.Options("run-1", 700, 2, false, p -> {}));
 
@@ -75,8 +43,8 @@ class LocalRunTest {
 
     @Test
     void injectsEdgeCasesTheDatabaseAcceptsAndReportsTheirCoverage() throws Exception {
-        JdbcTarget target = demoDatabase("demo_edges");
-        SchemaModel schema = introspect(target);
+        JdbcTarget target = TestDatabases.withExampleSchema("demo_edges");
+        SchemaModel schema = TestDatabases.introspect(target);
         RowCounts counts = new RowCounts(Map.of("organizations", 20L, "users", 2000L, "plans", 5L), 50, 1.0);
         Dataset edgy = Dataset.of(Planner.plan(schema, counts, 9, GenerationPlan.DEFAULT_ANCHOR, 200));
         LocalRun.execute(target, edgy, LocalRun.Options.defaults("edges"));
@@ -96,8 +64,8 @@ class LocalRunTest {
 
     @Test
     void refusesANonEmptyTarget() throws Exception {
-        JdbcTarget target = demoDatabase("demo_nonempty");
-        SchemaModel schema = introspect(target);
+        JdbcTarget target = TestDatabases.withExampleSchema("demo_nonempty");
+        SchemaModel schema = TestDatabases.introspect(target);
         GenerationPlan plan = Planner.plan(schema, new RowCounts(Map.of(), 10, 1.0), 1);
         LocalRun.execute(target, Dataset.of(plan), LocalRun.Options.defaults("first"));
         assertThatThrownBy(() -> LocalRun.execute(target, Dataset.of(plan), LocalRun.Options.defaults("second")))

@@ -3,43 +3,26 @@ package io.seedfleet.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.TestDatabases;
 import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.plan.Planner;
 import io.seedfleet.core.plan.RowCounts;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
 import io.seedfleet.core.validate.PostgresValidator;
-import io.seedfleet.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Composite foreign keys that share the tenant column: every row's parents agree on the tenant. */
 class MultiTenantTest {
-    private static PostgresServer pg;
-
-    @BeforeAll
-    static void start() {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        pg.close();
-    }
 
     @Test
     void foreignKeysSharingTheTenantColumnPickParentsOfTheSameTenant() throws Exception {
-        JdbcTarget target = new JdbcTarget(pg.createDatabase("tenants"), pg.user(), pg.password());
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
-            s.execute("""
+        JdbcTarget target = TestDatabases.create("tenants", """
                     CREATE TABLE tenants (id bigint PRIMARY KEY, name text NOT NULL);
                     CREATE TABLE customers (tenant_id bigint NOT NULL REFERENCES tenants, id bigint NOT NULL, email text NOT NULL,
                                             PRIMARY KEY (tenant_id, id));
@@ -50,11 +33,7 @@ class MultiTenantTest {
                                          FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id),
                                          FOREIGN KEY (tenant_id, product_id) REFERENCES products (tenant_id, id));
                     """);
-        }
-        SchemaModel schema;
-        try (Connection c = target.open()) {
-            schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-        }
+        SchemaModel schema = TestDatabases.introspect(target);
         RunSummary summary = LocalRun.execute(target,
                 Dataset.of(Planner.plan(schema, new RowCounts(Map.of("tenants", 7L, "customers", 300L, "products", 40L, "orders", 5_000L), 1, 1), 11)),
                 LocalRun.Options.defaults("tenants"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seedfleet.core.event.Events;
+import io.seedfleet.core.TestDatabases;
 import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.generate.TableGenerator;
 import io.seedfleet.core.negative.NegativeRows;
@@ -15,42 +16,21 @@ import io.seedfleet.core.plan.RowCounts;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
-import io.seedfleet.testkit.PostgresServer;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Savepoint;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every negative row that breaks a database constraint is refused by the database, next to the valid dataset. */
 class NegativeRowsTest {
-    private static PostgresServer pg;
-
-    @BeforeAll
-    static void start() {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        pg.close();
-    }
 
     @Test
     void eachRowBreaksTheRuleItNames() throws Exception {
-        JdbcTarget target = new JdbcTarget(pg.createDatabase("negative"), pg.user(), pg.password());
-        try (Connection c = target.open(); var s = c.createStatement();
-             var in = NegativeRowsTest.class.getResourceAsStream("/demo/saas-schema.sql")) {
-            s.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        SchemaModel schema;
-        try (Connection c = target.open()) {
-            schema = io.seedfleet.core.schema.PostgresIntrospector.introspect(c, io.seedfleet.core.schema.IntrospectionOptions.all());
-        }
+        JdbcTarget target = TestDatabases.withExampleSchema("negative");
+        SchemaModel schema = TestDatabases.introspect(target);
         GenerationPlan plan = Planner.plan(schema, new RowCounts(Map.of("plans", 5L), 200, 1), 8);
         Dataset dataset = Dataset.of(plan);
         LocalRun.execute(target, dataset, LocalRun.Options.defaults("valid"));

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.TestDatabases;
 import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.plan.Planner;
 import io.seedfleet.core.plan.RowCounts;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
 import io.seedfleet.core.validate.PostgresValidator;
-import io.seedfleet.testkit.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,31 +26,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SharedSchemasTest {
     private static final Path SCHEMAS = Path.of(System.getProperty("seedfleet.schemas", "../../shared/schemas"));
-    private static PostgresServer pg;
-
-    @BeforeAll
-    static void start() {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        pg.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"chinook", "pagila", "sakila_pg", "documenso"})
     void seedsAndValidates(String name) throws Exception {
         Path ddl = SCHEMAS.resolve(name).resolve("schema.sql");
         assumeTrue(Files.isRegularFile(ddl), "shared schemas not found at " + SCHEMAS.toAbsolutePath());
-        JdbcTarget target = new JdbcTarget(pg.createDatabase(name), pg.user(), pg.password());
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
-            s.execute(Files.readString(ddl));
-        }
-        SchemaModel schema;
-        try (Connection c = target.open()) {
-            schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-        }
+        JdbcTarget target = TestDatabases.create(name, Files.readString(ddl));
+        SchemaModel schema = TestDatabases.introspect(target);
         var plan = Planner.plan(schema, new RowCounts(Map.of(), 1000, 2.0), 7);
         // documenso's migrations insert reference rows: start from empty tables.
         RunSummary summary = LocalRun.execute(target, Dataset.of(plan), new LocalRun.Options(name, 5_000, 2, true, p -> {}));

@@ -3,54 +3,25 @@ package io.seedfleet.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seedfleet.core.TestDatabases;
 import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.plan.Planner;
 import io.seedfleet.core.plan.PlanningException;
 import io.seedfleet.core.plan.RowCounts;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
-import io.seedfleet.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** CHECKs beyond the analyzer's domains are satisfied by generate-and-check, or refused before writing. */
 class UnsolvedChecksTest {
-    private static PostgresServer pg;
-
-    @BeforeAll
-    static void start() {
-        pg = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        pg.close();
-    }
-
-    private static JdbcTarget database(String name, String ddl) throws Exception {
-        JdbcTarget target = new JdbcTarget(pg.createDatabase(name), pg.user(), pg.password());
-        try (Connection c = target.open(); Statement s = c.createStatement()) {
-            s.execute(ddl);
-        }
-        return target;
-    }
-
-    private static SchemaModel schema(JdbcTarget target) throws Exception {
-        try (Connection c = target.open()) {
-            return PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-        }
-    }
 
     @Test
     void regexTrimNullCountAndArithmeticChecksHoldInTheDatabase() throws Exception {
-        JdbcTarget target = database("unsolved_ok", """
+        JdbcTarget target = TestDatabases.create("unsolved_ok", """
                 CREATE TABLE accounts (
                   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                   name text NOT NULL CHECK (btrim(name) <> ''),
@@ -62,7 +33,7 @@ class UnsolvedChecksTest {
                   CONSTRAINT reachable CHECK (num_nonnulls(phone, backup_email) >= 1),
                   CONSTRAINT within_quota CHECK (used <= quota + 10)
                 );""");
-        SchemaModel schema = schema(target);
+        SchemaModel schema = TestDatabases.introspect(target);
         RunSummary summary = LocalRun.execute(target, Dataset.of(Planner.plan(schema, new RowCounts(Map.of(), 3_000, 1), 4)),
                 LocalRun.Options.defaults("unsolved"));
         assertThat(summary.totalRows()).isEqualTo(3_000);
@@ -76,13 +47,13 @@ class UnsolvedChecksTest {
 
     @Test
     void whatAttemptsCannotSatisfyIsRefusedBeforeWriting() throws Exception {
-        JdbcTarget target = database("unsolved_refused", """
+        JdbcTarget target = TestDatabases.create("unsolved_refused", """
                 CREATE TABLE codes (
                   id bigint PRIMARY KEY,
                   code text NOT NULL CHECK (code LIKE 'AB-%-ZZ'),
                   weird text CHECK (pg_column_size(weird) < 100)
                 );""");
-        SchemaModel schema = schema(target);
+        SchemaModel schema = TestDatabases.introspect(target);
         assertThatThrownBy(() -> Dataset.of(Planner.plan(schema, new RowCounts(Map.of(), 100, 1), 4)))
                 .isInstanceOf(PlanningException.class)
                 .hasMessageContaining("AB-%-ZZ")
