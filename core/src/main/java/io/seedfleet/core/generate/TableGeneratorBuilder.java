@@ -30,8 +30,6 @@ import java.util.Set;
 final class TableGeneratorBuilder {
     private static final ColumnGenerator NULL = (row, out) -> out.writeNull();
     private static final int DEFAULT_NULLS_PER_THOUSAND = 100;
-    /** How skewed children are over their parents (see {@link ParentPicker#powerLaw}). */
-    private static final double FAN_OUT_EXPONENT = 1.6;
 
     private final GenerationPlan plan;
     private final Table table;
@@ -39,33 +37,27 @@ final class TableGeneratorBuilder {
     private final long rows;
     private final CheckAnalyzer.Result checks;
     private final Person person;
+    private final ForeignKeyBinder foreignKeys;
     private final Set<String> referenced = new HashSet<>();
-    private final Map<String, FkColumn> foreignKeyColumns = new HashMap<>();
-    private final Set<String> deferredColumns = new LinkedHashSet<>();
     private final Set<String> sequential = new HashSet<>();
     private final Set<String> unique = new HashSet<>();
     private final Map<String, ColumnGenerator> raw = new HashMap<>();
     private final Map<String, LongColumn> longs = new HashMap<>();
     private final Set<String> building = new HashSet<>();
-    private final Set<String> junctionKeys = new HashSet<>();
-    private final Set<CorrelatedForeignKeys.Layout> roundRobin;
-    private final List<CorrelatedPicker> correlated = new ArrayList<>();
     private List<String> insertColumns;
     private ColumnGenerator[] insert;
-    /** Foreign-key columns whose parent is picked uniformly, with no uniqueness riding on it. */
-    private final Set<String> freelyPicked = new HashSet<>();
     /** Columns that follow another or are followed: an edge value in either would break their order. */
     private final Set<String> related = new HashSet<>();
     private final Map<String, EdgeCaseColumn> edgeColumns = new java.util.LinkedHashMap<>();
 
     TableGeneratorBuilder(GenerationPlan plan, Table table, List<PlanProblem> problems, Set<CorrelatedForeignKeys.Layout> roundRobin) {
-        this.roundRobin = roundRobin;
         this.plan = plan;
         this.table = table;
         this.problems = problems;
         this.rows = plan.rows(table.name());
         this.checks = CheckAnalyzer.analyze(table);
         this.person = new Person(salt("#person"), plan.localeMix());
+        this.foreignKeys = new ForeignKeyBinder(plan, table, this::salt, this::problem, roundRobin);
         for (Table t : plan.schema().tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
                 if (fk.referencedTable().equals(table.name())) referenced.addAll(fk.referencedColumns());
@@ -74,17 +66,17 @@ final class TableGeneratorBuilder {
     }
 
     TableGenerator build() {
-        bindForeignKeys();
+        foreignKeys.bind();
         chooseUniqueCarriers();
         // Every value generator first: only then is it known which columns others are derived from.
         for (Column c : table.columns()) {
-            if (c.writable() && !deferredColumns.contains(c.name())) generator(c);
+            if (c.writable() && !foreignKeys.deferredColumns().contains(c.name())) generator(c);
         }
         List<String> insertColumns = new ArrayList<>();
         List<ColumnGenerator> insert = new ArrayList<>();
         for (Column c : table.columns()) {
             if (!c.writable()) continue;
-            if (deferredColumns.contains(c.name())) {
+            if (foreignKeys.deferredColumns().contains(c.name())) {
                 insertColumns.add(c.name());
                 insert.add(NULL);
                 continue;
@@ -98,13 +90,13 @@ final class TableGeneratorBuilder {
         this.insert = insert.toArray(ColumnGenerator[]::new);
         List<String> keyColumns = List.of();
         List<ColumnGenerator> update = new ArrayList<>();
-        if (!deferredColumns.isEmpty()) {
+        if (!foreignKeys.deferredColumns().isEmpty()) {
             keyColumns = updateKey();
             for (String k : keyColumns) update.add(generator(table.column(k)));
-            for (String d : deferredColumns) update.add(foreignKeyColumns.get(d));
+            for (String d : foreignKeys.deferredColumns()) update.add(foreignKeys.columns().get(d));
         }
         return new TableGenerator(table, rows, insertColumns, this.insert,
-                keyColumns, List.copyOf(deferredColumns), update.toArray(ColumnGenerator[]::new), edgeColumns);
+                keyColumns, List.copyOf(foreignKeys.deferredColumns()), update.toArray(ColumnGenerator[]::new), edgeColumns);
     }
 
     /**
@@ -160,194 +152,8 @@ final class TableGeneratorBuilder {
     private boolean redrawable(String column) {
         boolean partitionKey = table.partitioning() != null && table.partitioning().columns().contains(column);
         return !referenced.contains(column) && !unique.contains(column) && !sequential.contains(column) && !related.contains(column)
-                && !partitionKey && !deferredColumns.contains(column)
-                && (!foreignKeyColumns.containsKey(column) || freelyPicked.contains(column));
-    }
-
-    /** Points every foreign-key column at its parent's generator, once all tables are built. */
-    void link(Map<QualifiedName, TableGeneratorBuilder> builders) {
-        for (FkColumn fk : foreignKeyColumns.values()) {
-            TableGeneratorBuilder parent = builders.get(fk.parent);
-            if (parent != null) fk.target = parent.generator(parent.table.column(fk.parentColumn));
-        }
-        for (CorrelatedPicker c : correlated) c.link(builders);
-    }
-
-    /** The picker behind one of this table's foreign-key columns (for correlated children). */
-    ParentPicker pickerOf(String column) {
-        FkColumn fk = foreignKeyColumns.get(column);
-        return fk == null ? null : fk.picker;
-    }
-
-    // ---- foreign keys -------------------------------------------------------------------------
-
-    private void bindForeignKeys() {
-        Map<String, ParentPicker> junctionPickers = junctionPickers();
-        for (ForeignKey fk : CorrelatedForeignKeys.bindingOrder(table)) {
-            long covered = fk.columns().stream().filter(foreignKeyColumns::containsKey).count();
-            if (covered == fk.columns().size()) continue; // implied by a wider key over the same columns
-            if (covered > 0) {
-                bindCorrelated(fk);
-                continue;
-            }
-            boolean deferred = plan.isDeferred(table, fk);
-            ParentPicker picker = picker(fk, deferred, junctionPickers);
-            if (picker == null) continue;
-            for (int i = 0; i < fk.columns().size(); i++) {
-                String column = fk.columns().get(i);
-                foreignKeyColumns.put(column, new FkColumn(picker, fk.referencedTable(), fk.referencedColumns().get(i)));
-                if (deferred) deferredColumns.add(column);
-            }
-        }
-    }
-
-    private ParentPicker picker(ForeignKey fk, boolean deferred, Map<String, ParentPicker> junctionPickers) {
-        long parentRows = plan.rows(fk.referencedTable());
-        long salt = salt("#fk:" + fk.name());
-        boolean nullable = fk.columns().stream().allMatch(c -> table.column(c).nullable());
-        boolean self = fk.referencedTable().equals(table.name());
-        if (self) return deferred ? ParentPicker.tree(rows, salt).withNulls(salt + 1, 150) : ParentPicker.self();
-        if (parentRows == 0) {
-            if (nullable || rows == 0) return row -> -1;
-            problem(fk.name(), "needs parent rows in " + fk.referencedTable() + ", which is planned empty");
-            return null;
-        }
-        ParentPicker junction = junctionPickers.get(fk.name());
-        if (junction != null) return junction;
-        if (isOneToOne(fk)) {
-            if (rows > parentRows) {
-                problem(fk.name(), rows + " rows but the one-to-one parent " + fk.referencedTable() + " has only " + parentRows);
-                return null;
-            }
-            return ParentPicker.oneToOne(parentRows, salt);
-        }
-        if (roundRobin.contains(new CorrelatedForeignKeys.Layout(table.name(), fk.name()))) return ParentPicker.modulo(parentRows);
-        ParentPicker skewed = ParentPicker.powerLaw(parentRows, salt, FAN_OUT_EXPONENT);
-        freelyPicked.addAll(fk.columns()); // any parent will do: a row may take another draw
-        return nullable ? skewed.withNulls(salt + 1, DEFAULT_NULLS_PER_THOUSAND) : skewed;
-    }
-
-    /**
-     * A foreign key sharing some columns with one bound before it (see {@link CorrelatedForeignKeys}):
-     * its parent row is picked among those that agree with the shared columns' values.
-     */
-    private void bindCorrelated(ForeignKey fk) {
-        List<String> shared = fk.columns().stream().filter(foreignKeyColumns::containsKey).toList();
-        FkColumn first = foreignKeyColumns.get(shared.get(0));
-        if (shared.stream().anyMatch(c -> foreignKeyColumns.get(c).picker != first.picker)) {
-            problem(fk.name(), "shares columns with several other foreign keys at once; not supported yet");
-            return;
-        }
-        Table parent = plan.schema().find(fk.referencedTable()).orElse(null);
-        List<String> parentShared = CorrelatedForeignKeys.referencedColumns(fk, shared);
-        ForeignKey parentKey = parent == null ? null : CorrelatedForeignKeys.keyOver(parent, parentShared).orElse(null);
-        if (parentKey == null) {
-            problem(fk.name(), "shares " + shared + " with another foreign key, but " + fk.referencedTable()
-                    + " has no foreign key over " + parentShared + " to find matching rows by");
-            return;
-        }
-        long parentRows = plan.rows(fk.referencedTable());
-        long groups = plan.rows(parentKey.referencedTable());
-        if (rows > 0 && parentRows < groups) {
-            problem(fk.name(), fk.referencedTable() + " needs at least one row per " + parentKey.referencedTable()
-                    + " row (" + parentRows + " < " + groups + ") for rows that agree on " + shared);
-            return;
-        }
-        // For each shared column: the column of the first key's parent holding it, and the group key column it stands for.
-        List<String> firstParentColumns = shared.stream().map(c -> foreignKeyColumns.get(c).parentColumn).toList();
-        List<String> groupColumns = parentShared.stream()
-                .map(c -> parentKey.referencedColumns().get(parentKey.columns().indexOf(c))).toList();
-        CorrelatedPicker picker = new CorrelatedPicker(first.picker, first.parent, firstParentColumns,
-                parentKey.referencedTable(), groupColumns, parentRows, groups, salt("#fk:" + fk.name()));
-        correlated.add(picker);
-        for (int i = 0; i < fk.columns().size(); i++) {
-            String column = fk.columns().get(i);
-            if (!shared.contains(column)) foreignKeyColumns.put(column, new FkColumn(picker, fk.referencedTable(), fk.referencedColumns().get(i)));
-        }
-    }
-
-    /** Picks a row of the second parent in the group (tenant) the first parent's row belongs to. */
-    final class CorrelatedPicker implements ParentPicker {
-        private final ParentPicker first;
-        private final QualifiedName firstParent;
-        private final List<String> firstParentColumns;
-        private final QualifiedName group;
-        private final List<String> groupColumns;
-        private final long parentRows;
-        private final long groups;
-        private final long salt;
-        private ParentPicker groupOfFirst;
-
-        CorrelatedPicker(ParentPicker first, QualifiedName firstParent, List<String> firstParentColumns, QualifiedName group,
-                         List<String> groupColumns, long parentRows, long groups, long salt) {
-            this.first = first;
-            this.firstParent = firstParent;
-            this.firstParentColumns = firstParentColumns;
-            this.group = group;
-            this.groupColumns = groupColumns;
-            this.parentRows = parentRows;
-            this.groups = groups;
-            this.salt = salt;
-        }
-
-        /** The first parent is the group table itself (its key), or it points at the group through a foreign key. */
-        void link(Map<QualifiedName, TableGeneratorBuilder> builders) {
-            if (firstParent.equals(group) && firstParentColumns.equals(groupColumns)) {
-                groupOfFirst = p -> p;
-                return;
-            }
-            TableGeneratorBuilder parent = builders.get(firstParent);
-            ForeignKey toGroup = parent == null ? null : CorrelatedForeignKeys.keyOver(parent.table, firstParentColumns)
-                    .filter(k -> k.referencedTable().equals(group)).orElse(null);
-            if (toGroup == null) {
-                problem(null, "cannot tell which " + group + " a row of " + firstParent + " belongs to (no foreign key over " + firstParentColumns + ")");
-                groupOfFirst = p -> -1;
-                return;
-            }
-            groupOfFirst = parent.pickerOf(toGroup.columns().get(0));
-        }
-
-        @Override
-        public long pick(long row) {
-            long p = first.pick(row);
-            if (p < 0) return -1;
-            long k = groupOfFirst.pick(p);
-            if (k < 0 || k >= parentRows) return -1;
-            long inGroup = (parentRows - 1 - k) / groups + 1; // rows k, k + groups, k + 2 groups, ... (round robin)
-            return k + groups * Mix.below(Mix.at(salt, row), inGroup);
-        }
-    }
-
-    private boolean isOneToOne(ForeignKey fk) {
-        Set<String> columns = Set.copyOf(fk.columns());
-        return table.uniqueKeys().stream().anyMatch(k -> k.isPlain() && Set.copyOf(k.columns()).equals(columns));
-    }
-
-    /** Junction keys: a plain unique key made exactly of the columns of two or more foreign keys. */
-    private Map<String, ParentPicker> junctionPickers() {
-        Map<String, ParentPicker> pickers = new HashMap<>();
-        for (UniqueKey key : table.uniqueKeys()) {
-            if (!key.isPlain()) continue;
-            Set<String> keyColumns = Set.copyOf(key.columns());
-            List<ForeignKey> parts = table.foreignKeys().stream()
-                    .filter(fk -> keyColumns.containsAll(fk.columns()) && !fk.referencedTable().equals(table.name()))
-                    .sorted(Comparator.comparingInt((ForeignKey fk) -> -fk.columns().size()).thenComparing(ForeignKey::name))
-                    .toList();
-            List<ForeignKey> disjoint = new ArrayList<>();
-            Set<String> covered = new HashSet<>();
-            for (ForeignKey fk : parts) {
-                if (fk.columns().stream().noneMatch(covered::contains)) {
-                    disjoint.add(fk);
-                    covered.addAll(fk.columns());
-                }
-            }
-            if (disjoint.size() < 2 || !covered.equals(keyColumns) || disjoint.stream().anyMatch(fk -> pickers.containsKey(fk.name()))) continue;
-            long[] radices = disjoint.stream().mapToLong(fk -> Math.max(1, plan.rows(fk.referencedTable()))).toArray();
-            ParentPicker[] digits = ParentPicker.junction(radices, salt("#junction:" + key.name()));
-            for (int i = 0; i < disjoint.size(); i++) pickers.put(disjoint.get(i).name(), digits[i]);
-            junctionKeys.add(key.name());
-        }
-        return pickers;
+                && !partitionKey && !foreignKeys.deferredColumns().contains(column)
+                && (!foreignKeys.columns().containsKey(column) || foreignKeys.freelyPicked(column));
     }
 
     // ---- uniqueness ---------------------------------------------------------------------------
@@ -358,7 +164,7 @@ final class TableGeneratorBuilder {
         }
         table.primaryKey().ifPresent(pk -> {
             if (pk.columns().size() == 1 && table.column(pk.columns().get(0)).type().kind().isInteger()
-                    && !foreignKeyColumns.containsKey(pk.columns().get(0))) {
+                    && !foreignKeys.columns().containsKey(pk.columns().get(0))) {
                 sequential.add(pk.columns().get(0));
             }
         });
@@ -368,9 +174,9 @@ final class TableGeneratorBuilder {
                 for (Column c : table.columns()) if (mentions(e, c.name()) && !columns.contains(c.name())) columns.add(c.name());
             }
             if (columns.stream().anyMatch(c -> sequential.contains(c) || unique.contains(c))) continue;
-            List<String> free = columns.stream().filter(c -> !foreignKeyColumns.containsKey(c)).toList();
+            List<String> free = columns.stream().filter(c -> !foreignKeys.columns().containsKey(c)).toList();
             if (free.isEmpty()) {
-                if (!uniqueByPickers(key) && rows > 1) {
+                if (!foreignKeys.uniqueByPickers(key) && rows > 1) {
                     problem(key.name(), "unique over foreign-key columns that do not each cover whole foreign keys; "
                             + "correlated parent picks are not supported yet");
                 }
@@ -379,20 +185,6 @@ final class TableGeneratorBuilder {
             String carrier = free.stream().min(Comparator.comparingInt(c -> carrierPreference(table.column(c)))).orElseThrow();
             unique.add(carrier);
         }
-    }
-
-    /** A key of whole foreign keys is unique when its keys are picked one-to-one or as a junction. */
-    private boolean uniqueByPickers(UniqueKey key) {
-        if (!key.isPlain()) return false;
-        Set<String> keyColumns = Set.copyOf(key.columns());
-        Set<String> whole = new HashSet<>();
-        boolean distinctPicks = false;
-        for (ForeignKey fk : table.foreignKeys()) {
-            if (!keyColumns.containsAll(fk.columns())) continue;
-            whole.addAll(fk.columns());
-            distinctPicks |= isOneToOne(fk) || junctionKeys.contains(key.name());
-        }
-        return whole.equals(keyColumns) && distinctPicks;
     }
 
     private static int carrierPreference(Column c) {
@@ -411,7 +203,7 @@ final class TableGeneratorBuilder {
     /** The primary key, or else the first plain unique key with no deferred column, identifies rows for updates. */
     private List<String> updateKey() {
         return table.uniqueKeys().stream()
-                .filter(k -> k.isPlain() && k.columns().stream().noneMatch(deferredColumns::contains)
+                .filter(k -> k.isPlain() && k.columns().stream().noneMatch(foreignKeys.deferredColumns()::contains)
                         && k.columns().stream().noneMatch(c -> table.column(c).nullable()))
                 .sorted(Comparator.comparing((UniqueKey k) -> !k.isPrimaryKey()))
                 .map(UniqueKey::columns)
@@ -432,7 +224,7 @@ final class TableGeneratorBuilder {
         ColumnGenerator g = generator(c);
         if (g == null) return null;
         boolean keyLike = referenced.contains(c.name()) || unique.contains(c.name()) || sequential.contains(c.name())
-                || foreignKeyColumns.containsKey(c.name()) || g == NULL;
+                || foreignKeys.columns().containsKey(c.name()) || g == NULL;
         boolean partitionKey = table.partitioning() != null && table.partitioning().columns().contains(c.name());
         if (!keyLike && !partitionKey && plan.edgeCasesPerMille() > 0 && !related.contains(c.name())
                 && checks.domain(c.name()).allowed() == null) {
@@ -477,7 +269,7 @@ final class TableGeneratorBuilder {
     ColumnGenerator generator(Column c) {
         ColumnGenerator g = raw.get(c.name());
         if (g != null || raw.containsKey(c.name())) return g;
-        FkColumn fk = foreignKeyColumns.get(c.name());
+        ForeignKeyBinder.FkColumn fk = foreignKeys.columns().get(c.name());
         g = fk != null ? fk : create(c);
         raw.put(c.name(), g);
         return g;
@@ -649,6 +441,15 @@ final class TableGeneratorBuilder {
         return built;
     }
 
+    /** Points every foreign-key column at its parent's generator, once all tables are built. */
+    void link(Map<QualifiedName, TableGeneratorBuilder> builders) {
+        foreignKeys.link(builders);
+    }
+
+    ForeignKeyBinder foreignKeys() {
+        return foreignKeys;
+    }
+
     /** Marks a column as derived from others (so it gets no edge cases). */
     void markDerived(String column) {
         related.add(column);
@@ -659,7 +460,7 @@ final class TableGeneratorBuilder {
         related.add(column);
         if (building.contains(column)) return null;
         Column other = table.columns().stream().filter(x -> x.name().equals(column)).findFirst().orElse(null);
-        if (other == null || Units.of(other.type()) == null || foreignKeyColumns.containsKey(column)) return null;
+        if (other == null || Units.of(other.type()) == null || foreignKeys.columns().containsKey(column)) return null;
         ColumnDomain d = checks.domain(column);
         if (d.allowed() != null || sequential.contains(column)) return null;
         return longColumn(other);
@@ -685,24 +486,5 @@ final class TableGeneratorBuilder {
         problems.add(new PlanProblem(table.name().toString(), subject, message));
     }
 
-    /** A foreign-key column: the parent's own value of the referenced column, at the picked parent row. */
-    static final class FkColumn implements ColumnGenerator {
-        final ParentPicker picker;
-        final QualifiedName parent;
-        final String parentColumn;
-        ColumnGenerator target;
 
-        FkColumn(ParentPicker picker, QualifiedName parent, String parentColumn) {
-            this.picker = picker;
-            this.parent = parent;
-            this.parentColumn = parentColumn;
-        }
-
-        @Override
-        public void write(long row, CopyTextWriter out) {
-            long p = picker.pick(row);
-            if (p < 0) out.writeNull();
-            else target.write(p, out);
-        }
-    }
 }
