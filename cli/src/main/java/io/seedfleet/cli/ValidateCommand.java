@@ -7,6 +7,8 @@ import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.validate.PostgresValidator;
 import io.seedfleet.core.validate.ValidationReport;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +16,21 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Checks a database's data against its own constraints; exits 1 when a check fails. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every key, foreign key and NOT NULL of a PostgreSQL database with set-based queries; exit 1 when one fails.")
+        description = "Check every key, foreign key, NOT NULL, CHECK and sequence of a PostgreSQL database with set-based queries; exit 1 when one fails.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     TargetOptions target;
+
+    @Option(names = "--report-dir", paramLabel = "<dir>", description = "Also write validation-report.json and validation-junit.xml (one test case per check) there")
+    Path reportDir;
 
     @Override
     public Integer call() throws Exception {
@@ -35,8 +41,15 @@ final class ValidateCommand implements Callable<Integer> {
             SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
             results = PostgresValidator.validate(c, schema, Map.of());
         }
+        long millis = (System.nanoTime() - started) / 1_000_000;
         out.println(ValidationReport.summary(results));
-        out.printf("validated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.printf("validated in %.1f s%n", millis / 1000.0);
+        if (reportDir != null) {
+            Files.createDirectories(reportDir);
+            Files.writeString(reportDir.resolve("validation-report.json"), ValidationReport.json(target.target().toString(), results, millis));
+            Files.writeString(reportDir.resolve("validation-junit.xml"), ValidationReport.junitXml(results, millis));
+            out.println("reports written to " + reportDir);
+        }
         return ValidationReport.passed(results) ? 0 : 1;
     }
 }

@@ -48,9 +48,17 @@ class CliTest {
             s.execute("UPDATE app.tasks SET project_id = 999999 WHERE id IN (SELECT id FROM app.tasks ORDER BY id LIMIT 2)");
             s.execute("ALTER TABLE app.tasks ENABLE TRIGGER ALL");
         }
-        Outcome corrupted = run("validate", "--target", url, "--user", pg.user());
+        java.nio.file.Path reports = java.nio.file.Files.createTempDirectory("seedfleet-reports");
+        Outcome corrupted = run("validate", "--target", url, "--user", pg.user(), "--report-dir", reports.toString());
         assertThat(corrupted.exitCode()).isEqualTo(1);
         assertThat(corrupted.out()).contains("app.tasks").contains("2 violations");
+        var junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(reports.resolve("validation-junit.xml").toFile()).getDocumentElement();
+        assertThat(junit.getAttribute("failures")).isEqualTo("1");
+        assertThat(Integer.parseInt(junit.getAttribute("tests"))).isEqualTo(junit.getElementsByTagName("testcase").getLength()).isGreaterThan(200);
+        var json = io.seedfleet.core.event.Events.JSON.readTree(reports.resolve("validation-report.json").toFile());
+        assertThat(json.get("passed").asBoolean()).isFalse();
+        assertThat(json.get("failed").asInt()).isEqualTo(1);
 
         Outcome again = run("generate", "--target", url, "--user", pg.user(), "--rows", "5");
         assertThat(again.exitCode()).isEqualTo(2);

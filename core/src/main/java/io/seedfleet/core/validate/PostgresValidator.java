@@ -1,6 +1,7 @@
 package io.seedfleet.core.validate;
 
 import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.schema.CheckConstraint;
 import io.seedfleet.core.schema.Column;
 import io.seedfleet.core.schema.ForeignKey;
 import io.seedfleet.core.schema.Identifiers;
@@ -55,6 +56,8 @@ public final class PostgresValidator {
     public static final String UNIQUE = "unique";
     public static final String FOREIGN_KEY = "foreign-key";
     public static final String NOT_NULL = "not-null";
+    public static final String CHECK = "check";
+    public static final String SEQUENCE = "sequence";
     public static final int MAX_EXAMPLES = 3;
 
     private PostgresValidator() {}
@@ -120,6 +123,10 @@ public final class PostgresValidator {
             }
             for (ForeignKey fk : table.foreignKeys()) results.add(foreignKey(connection, table, fk));
             results.addAll(notNull(connection, table));
+            for (CheckConstraint check : table.checks()) results.add(check(connection, table, check));
+            for (Column column : table.columns()) {
+                if (column.sequence() != null && column.type().kind().isInteger()) results.add(sequence(connection, table, column));
+            }
         }
         expected.forEach((tableName, rows) -> {
             if (!seen.contains(tableName)) {
@@ -215,6 +222,47 @@ public final class PostgresValidator {
         }
     }
 
+    /**
+     * Rows where a CHECK (or a domain's CHECK) is false, as PostgreSQL evaluates it; constraints
+     * added NOT VALID, or data loaded with triggers off, can hold such rows. Examples name the rows
+     * by their primary key.
+     */
+    static String checkSql(Table table, CheckConstraint check) {
+        List<String> key = identifyingColumns(table).stream().map(Identifiers::quote).toList();
+        StringBuilder sql = new StringBuilder("SELECT count(*) OVER () AS total");
+        key.forEach(k -> sql.append(", ").append(k).append("::text"));
+        sql.append(" FROM ").append(from(table.name())).append(" WHERE NOT (").append(check.expression()).append(")");
+        if (!key.isEmpty()) sql.append(" ORDER BY ").append(String.join(", ", key));
+        return sql.append(" LIMIT ").append(MAX_EXAMPLES).toString();
+    }
+
+    private static CheckResult check(Connection connection, Table table, CheckConstraint check) throws SQLException {
+        String sql = checkSql(table, check);
+        return guarded(connection, CHECK, table, check.name(),
+                () -> counted(connection, sql, CHECK, table, check.name(), identifyingColumns(table)));
+    }
+
+    /** The primary key, or else the first plain unique key: how examples name a row without showing its data. */
+    private static List<String> identifyingColumns(Table table) {
+        return table.uniqueKeys().stream().filter(UniqueKey::isPlain)
+                .sorted(java.util.Comparator.comparing((UniqueKey k) -> !k.isPrimaryKey()))
+                .map(UniqueKey::columns).findFirst().orElse(List.of());
+    }
+
+    /**
+     * An identity or serial sequence behind its column's largest value hands the application's next
+     * insert a key that exists: violations are the values it would collide on.
+     */
+    private static CheckResult sequence(Connection connection, Table table, Column column) throws SQLException {
+        String sql = "SELECT (SELECT max(" + Identifiers.quote(column.name()) + ") FROM " + from(table.name()) + ")"
+                + " - CASE WHEN s.is_called THEN s.last_value ELSE s.last_value - 1 END FROM " + column.sequence().sql() + " s";
+        return guarded(connection, SEQUENCE, table, column.sequence().toString(), () -> {
+            long behind = Math.max(0, queryLong(connection, sql));
+            return new CheckResult(SEQUENCE, table.name().toString(), column.sequence().toString(), behind == 0, behind,
+                    List.of(columnNote(column)));
+        });
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     /** Reads {@code total, key0::text, key1::text, ...} rows into a result with rendered examples. */
@@ -225,6 +273,7 @@ public final class PostgresValidator {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 total = rs.getLong(1);
+                if (keyColumns.isEmpty()) continue;
                 StringBuilder example = new StringBuilder("(");
                 for (int i = 0; i < keyColumns.size(); i++) {
                     if (i > 0) example.append(", ");
