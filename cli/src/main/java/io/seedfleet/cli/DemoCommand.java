@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             ValidationCompleted validation = (ValidationCompleted) client.await(runId, Duration.ofMinutes(5), () -> {},
                     EventType.VALIDATION_COMPLETED).orElseThrow(() -> new IllegalStateException("no validation within 5 minutes")).payload();
             out.println(ValidationReport.summary(validation.checks()));
-            out.println(validation.passed() ? "Validation PASSED" : "Validation FAILED");
+            out.printf("%s in %.1f s%n", validation.passed() ? "Validation PASSED" : "Validation FAILED", validation.durationMs() / 1000.0);
             out.printf("Wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
             out.printf("Connect: psql -h localhost -p %d -U %s demo   (JDBC %s)%n", fleet.postgres().port(), fleet.postgres().user(), targetUrl);
             if (keep) {

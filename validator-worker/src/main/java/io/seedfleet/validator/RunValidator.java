@@ -1,6 +1,9 @@
 package io.seedfleet.validator;
 
+import io.seedfleet.core.event.DatasetSummary;
 import io.seedfleet.core.event.EventReader;
+import io.seedfleet.core.event.RunStatus;
+import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.event.MalformedEventException;
 import io.seedfleet.service.IncomingEvents;
 import io.seedfleet.service.OutgoingEvents;
@@ -40,10 +43,15 @@ public class RunValidator {
     private final EventReader<GenerationCompleted> reader = new EventReader<>(EventType.GENERATION_COMPLETED, GenerationCompleted.class);
     private final TargetPassword targetPassword;
     private final MutinyEmitter<byte[]> verdicts;
+    private final MutinyEmitter<byte[]> statuses;
+    private final MutinyEmitter<byte[]> summaries;
 
-    RunValidator(TargetPassword targetPassword, @Channel("validation-completed") MutinyEmitter<byte[]> verdicts) {
+    RunValidator(TargetPassword targetPassword, @Channel("validation-completed") MutinyEmitter<byte[]> verdicts,
+                 @Channel("status") MutinyEmitter<byte[]> statuses, @Channel("architect-completed") MutinyEmitter<byte[]> summaries) {
         this.targetPassword = targetPassword;
         this.verdicts = verdicts;
+        this.statuses = statuses;
+        this.summaries = summaries;
     }
 
     @Incoming("generation-completed")
@@ -67,6 +75,9 @@ public class RunValidator {
             return message.nack(new IllegalStateException(reason));
         }
         verdicts.sendMessageAndAwait(OutgoingEvents.keyedByRun(run.runId(), verdict));
+        statuses.sendMessageAndAwait(OutgoingEvents.keyedByRun(run.runId(), new RunStatus(run.runId(),
+                verdict.passed() ? "VALIDATED" : "VALIDATION_FAILED", ValidationReport.summary(verdict.checks()), run.totalRows(), run.totalRows())));
+        summaries.sendMessageAndAwait(OutgoingEvents.keyedByRun(run.runId(), summary(run, verdict)));
         return message.ack();
     }
 
@@ -80,6 +91,12 @@ public class RunValidator {
             LOG.infof("run %s %s: %s", run.runId(), passed ? "passed" : "FAILED", ValidationReport.summary(checks));
             return new ValidationCompleted(run.runId(), passed, checks, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** What consumers of test-data-architect:completed expect: records generated and schemas covered. */
+    private static DatasetSummary summary(GenerationCompleted run, ValidationCompleted verdict) {
+        List<String> schemas = run.tables().keySet().stream().map(t -> QualifiedName.parse(t).schema()).distinct().sorted().toList();
+        return new DatasetSummary(run.runId(), run.totalRows(), run.tables().size(), schemas, verdict.passed());
     }
 
     private static Map<String, Long> expectedRows(GenerationCompleted run) {

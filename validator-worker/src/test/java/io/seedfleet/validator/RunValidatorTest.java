@@ -7,7 +7,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.seedfleet.testkit.CloudEventsClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.seedfleet.core.event.DatasetSummary;
+import io.seedfleet.core.event.EventReader;
 import io.seedfleet.core.event.EventType;
+import io.seedfleet.core.event.RunStatus;
 import io.seedfleet.core.event.Events;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.Target;
@@ -48,7 +51,8 @@ class RunValidatorTest {
 
     @BeforeEach
     void connect() {
-        kafka = new CloudEventsClient(FleetTestResource.kafka().bootstrapServers(), VERDICTS);
+        kafka = new CloudEventsClient(FleetTestResource.kafka().bootstrapServers(), VERDICTS, EventType.STATUS.topic(),
+                EventType.ARCHITECT_COMPLETED.topic());
     }
 
     @AfterEach
@@ -71,6 +75,17 @@ class RunValidatorTest {
                 tuple("unique", "public.users", "users_pkey"),
                 tuple("unique", "public.users", "users_email_key"),
                 tuple("foreign-key", "public.users", "users_organization_fk"));
+
+        // The run's status and the summary for test-data-architect:completed consumers, each as its published schema says.
+        var status = kafka.await(1, r -> r.topic().equals(EventType.STATUS.topic()) && run.runId().equals(r.key())).get(0);
+        RunStatus validated = new EventReader<>(EventType.STATUS, RunStatus.class).read(CloudEventsClient.header(status, "ce_type"), status.value());
+        assertThat(validated.state()).isEqualTo("VALIDATED");
+        var summaryRecord = kafka.await(1, r -> r.topic().equals(EventType.ARCHITECT_COMPLETED.topic()) && run.runId().equals(r.key())).get(0);
+        DatasetSummary summary = new EventReader<>(EventType.ARCHITECT_COMPLETED, DatasetSummary.class)
+                .read(CloudEventsClient.header(summaryRecord, "ce_type"), summaryRecord.value());
+        assertThat(summary.recordsGenerated()).isEqualTo(run.totalRows()).isPositive();
+        assertThat(summary.schemasCovered()).containsExactly("public");
+        assertThat(summary.validationPassed()).isTrue();
     }
 
     @Test
@@ -93,7 +108,7 @@ class RunValidatorTest {
 
     ValidationCompleted verdictOn(GenerationCompleted run) {
         kafka.send(EventType.GENERATION_COMPLETED.topic(), EventType.GENERATION_COMPLETED.type(), run.runId(), Events.toJson(run));
-        var record = kafka.await(1, r -> run.runId().equals(r.key())).get(0);
+        var record = kafka.await(1, r -> r.topic().equals(VERDICTS) && run.runId().equals(r.key())).get(0);
         assertThat(CloudEventsClient.header(record, "ce_type")).isEqualTo(EventType.VALIDATION_COMPLETED.type());
         assertThat(CloudEventsClient.header(record, "ce_source")).isEqualTo("urn:seedfleet:validator-worker");
         return Events.fromJson(record.value(), ValidationCompleted.class);

@@ -3,6 +3,7 @@ package io.seedfleet.coordinator.messaging;
 import io.seedfleet.core.event.ChunkWork;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.GenerationFailed;
+import io.seedfleet.core.event.RunStatus;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -26,14 +27,17 @@ public class EventPublisher {
     private final MutinyEmitter<ChunkWork> work;
     private final MutinyEmitter<GenerationCompleted> completed;
     private final MutinyEmitter<GenerationFailed> failed;
+    private final MutinyEmitter<RunStatus> status;
 
     /** A whole stage is sent at once, so the work channel buffers without bound (the stage is in memory anyway). */
     EventPublisher(@Channel("chunk-work") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ChunkWork> work,
                    @Channel("generation-completed") MutinyEmitter<GenerationCompleted> completed,
-                   @Channel("generation-failed") MutinyEmitter<GenerationFailed> failed) {
+                   @Channel("generation-failed") MutinyEmitter<GenerationFailed> failed,
+                   @Channel("status") MutinyEmitter<RunStatus> status) {
         this.work = work;
         this.completed = completed;
         this.failed = failed;
+        this.status = status;
     }
 
     /**
@@ -55,6 +59,11 @@ public class EventPublisher {
 
     public void generationFailed(GenerationFailed event) {
         failed.sendMessage(keyed(event, event.runId())).await().atMost(ACK_TIMEOUT);
+    }
+
+    /** Progress for QE consumers that follow runs; one per state change and per released stage. */
+    public void status(RunStatus event) {
+        status.sendMessage(keyed(event, event.runId())).await().atMost(ACK_TIMEOUT);
     }
 
     private static <T> Message<T> keyed(T payload, String key) {

@@ -10,6 +10,7 @@ import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.GenerationCompleted.TableTotal;
 import io.seedfleet.core.event.GenerationFailed;
 import io.seedfleet.core.event.GenerationRequested;
+import io.seedfleet.core.event.RunStatus;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.plan.PlanProblem;
 import io.seedfleet.core.plan.PlanningException;
@@ -169,6 +170,8 @@ public class RunService {
             if (!pending.isEmpty()) {
                 if (s != run.currentStage()) store.setCurrentStage(c, run.runId(), s);
                 events.chunkWork(pending);
+                events.status(new RunStatus(run.runId(), "RUNNING", "stage " + (s + 1) + " of " + run.stageCount() + " released",
+                        rowsDone(c, run), rowsTotal(run)));
                 LOG.infof("Run %s: stage %d released (stages 0-%d), %d chunks", run.runId(), s, run.stageCount() - 1, pending.size());
                 return;
             }
@@ -189,7 +192,17 @@ public class RunService {
         long durationMs = Duration.between(run.createdAt(), Instant.now()).toMillis();
         store.markCompleted(c, run.runId());
         events.generationCompleted(new GenerationCompleted(run.runId(), request.target(), run.seed(), tables, totalRows, durationMs));
+        events.status(new RunStatus(run.runId(), "COMPLETED", totalRows + " rows in " + durationMs + " ms", totalRows, rowsTotal(run)));
         LOG.infof("Run %s completed: %d rows in %d ms", run.runId(), totalRows, durationMs);
+    }
+
+    private long rowsDone(Connection c, StoredRun run) throws SQLException {
+        return run.rowCounts() == null ? 0
+                : TableTotals.of(run.rowCounts(), store.doneChunks(c, run.runId())).values().stream().mapToLong(TableTotal::rows).sum();
+    }
+
+    private static long rowsTotal(StoredRun run) {
+        return run.rowCounts() == null ? 0 : run.rowCounts().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The run's plan, rebuilt as a worker does from the schema the target's ledger recorded at planning. */
@@ -201,6 +214,7 @@ public class RunService {
     private void fail(Connection c, StoredRun run, String reason, List<String> problems, boolean targetUntouched) throws SQLException {
         store.markFailed(c, run.runId(), reason, problems);
         events.generationFailed(new GenerationFailed(run.runId(), reason, problems, targetUntouched));
+        events.status(new RunStatus(run.runId(), "FAILED", reason, 0, rowsTotal(run)));
         LOG.warnf("Run %s failed: %s %s", run.runId(), reason, problems);
     }
 

@@ -14,7 +14,10 @@ public enum EventType {
     CHUNK_FAILED("test-data:chunk-failed", ChunkFailed.class),
     GENERATION_COMPLETED("test-data:generation-completed", GenerationCompleted.class),
     GENERATION_FAILED("test-data:generation-failed", GenerationFailed.class),
-    VALIDATION_COMPLETED("test-data:validation-completed", ValidationCompleted.class);
+    VALIDATION_COMPLETED("test-data:validation-completed", ValidationCompleted.class),
+    STATUS("test-data:status", RunStatus.class),
+    /** The name consumers of an earlier test-data architect already subscribe to. */
+    ARCHITECT_COMPLETED("test-data-architect:completed", DatasetSummary.class);
 
     /** Where unreadable or poisoned events go, with the reason in the record's headers. */
     public static final String DEAD_LETTER_TOPIC = "test-data.dead-letter";
