@@ -77,9 +77,7 @@ class SemanticValuesTest {
         TableGenerator g = Dataset.of(plan).table(people.name());
         java.time.LocalDate today = java.time.LocalDate.ofEpochDay(plan.anchorEpochMicros() / 86_400_000_000L);
         for (long row = 0; row < 500; row++) {
-            CopyTextWriter out = new CopyTextWriter(64);
-            g.writeInsertRow(row, out);
-            String[] f = new String(out.buffer(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\t");
+            String[] f = fields(g, row);
             int years = java.time.Period.between(java.time.LocalDate.parse(f[1]), today).getYears();
             assertThat(Integer.parseInt(f[2])).as(String.join(" ", f)).isEqualTo(years).isBetween(18, 80);
         }
@@ -98,9 +96,7 @@ class SemanticValuesTest {
         TableGenerator g = Dataset.of(plan).table(users.name());
         Map<String, Integer> perLocale = new java.util.TreeMap<>();
         for (long row = 0; row < 2_000; row++) {
-            CopyTextWriter out = new CopyTextWriter(64);
-            g.writeInsertRow(row, out);
-            String[] f = new String(out.buffer(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\t");
+            String[] f = fields(g, row);
             perLocale.merge(f[2], 1, Integer::sum);
             assertThat(f[1].codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
                     || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL)).as(f[1]).isTrue();
@@ -122,9 +118,7 @@ class SemanticValuesTest {
         double[] ages = new double[20_000];
         long[] amounts = new long[20_000];
         for (int row = 0; row < 20_000; row++) {
-            CopyTextWriter out = new CopyTextWriter(64);
-            g.writeInsertRow(row, out);
-            String[] f = new String(out.buffer(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\t");
+            String[] f = fields(g, row);
             ages[row] = Double.parseDouble(f[1]);
             amounts[row] = Long.parseLong(f[2]);
         }
@@ -137,6 +131,13 @@ class SemanticValuesTest {
         double average = java.util.Arrays.stream(amounts).average().orElseThrow();
         assertThat(median).as("median near the geometric middle of 1..5000 dollars").isBetween(3_000L, 12_000L);
         assertThat(average).as("a long tail pulls the mean above the median").isGreaterThan(median * 1.3);
+    }
+
+    /** A generated row's COPY fields. */
+    private static String[] fields(TableGenerator g, long row) {
+        CopyTextWriter out = new CopyTextWriter(64);
+        g.writeInsertRow(row, out);
+        return new String(out.buffer(), 0, out.length() - 1, StandardCharsets.UTF_8).split("\t");
     }
 
     private static String render(ColumnGenerator g, long row) {
