@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** How to reach a database: a JDBC URL, and credentials here or in the URL or the environment. */
 final class TargetOptions {
-    @Option(names = "--target", required = true, paramLabel = "<jdbc-url>",
+    @Option(names = "--target", paramLabel = "<jdbc-url>",
             description = "The database to write into or check, e.g. jdbc:postgresql://localhost:5432/app")
     String url;
 
@@ -16,6 +16,7 @@ final class TargetOptions {
     String password;
 
     JdbcTarget target() {
+        if (url == null) throw new IllegalArgumentException("--target <jdbc-url> is required");
         return target(url);
     }
 

@@ -21,13 +21,19 @@ import picocli.CommandLine.Spec;
 
 /** Checks a database's data against its own constraints; exits 1 when a check fails. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every key, foreign key, NOT NULL, CHECK and sequence of a PostgreSQL database with set-based queries; exit 1 when one fails.")
+        description = "Check every key, foreign key, NOT NULL, CHECK and sequence of a PostgreSQL database, or of data files against a schema, with set-based queries; exit 1 when one fails.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     TargetOptions target;
+
+    @Option(names = "--schema", paramLabel = "<ddl-file>", description = "Validate files instead of a database: the schema as PostgreSQL DDL")
+    Path schemaFile;
+
+    @Option(names = "--data", paramLabel = "<dir>", description = "With --schema: a directory of schema.table.csv / table.csv (with a header) or .jsonl files")
+    Path dataDir;
 
     @Option(names = "--report-dir", paramLabel = "<dir>", description = "Also write validation-report.json and validation-junit.xml (one test case per check) there")
     Path reportDir;
@@ -37,16 +43,26 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<CheckResult> results;
         long started = System.nanoTime();
-        try (Connection c = target.target().open()) {
-            SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            results = PostgresValidator.validate(c, schema, Map.of());
+        String subject;
+        if (schemaFile != null || dataDir != null) {
+            if (schemaFile == null || dataDir == null || target.url != null) {
+                throw new IllegalArgumentException("validate either a database (--target) or files (--schema and --data together)");
+            }
+            results = FileValidation.validate(schemaFile, dataDir);
+            subject = dataDir + " against " + schemaFile;
+        } else {
+            try (Connection c = target.target().open()) {
+                SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
+                results = PostgresValidator.validate(c, schema, Map.of());
+            }
+            subject = target.target().toString();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.println(ValidationReport.summary(results));
         out.printf("validated in %.1f s%n", millis / 1000.0);
         if (reportDir != null) {
             Files.createDirectories(reportDir);
-            Files.writeString(reportDir.resolve("validation-report.json"), ValidationReport.json(target.target().toString(), results, millis));
+            Files.writeString(reportDir.resolve("validation-report.json"), ValidationReport.json(subject, results, millis));
             Files.writeString(reportDir.resolve("validation-junit.xml"), ValidationReport.junitXml(results, millis));
             out.println("reports written to " + reportDir);
         }

@@ -66,6 +66,40 @@ class CliTest {
     }
 
     @Test
+    void validatesFilesAgainstASchemaWithoutADatabase() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("seedfleet-files");
+        java.nio.file.Path ddl = dir.resolve("schema.sql");
+        java.nio.file.Files.writeString(ddl, """
+                CREATE TABLE orgs (id int PRIMARY KEY, name text NOT NULL);
+                CREATE TABLE people (id int PRIMARY KEY, org_id int NOT NULL REFERENCES orgs, email text UNIQUE,
+                                     age int CHECK (age BETWEEN 0 AND 130));
+                """);
+        java.nio.file.Path clean = java.nio.file.Files.createDirectory(dir.resolve("clean"));
+        java.nio.file.Files.writeString(clean.resolve("orgs.csv"), "id,name\n1,Acme\n2,\"Globex, Inc.\"\n");
+        java.nio.file.Files.writeString(clean.resolve("public.people.csv"), "id,org_id,email,age\n1,1,a@example.com,30\n2,2,,40\n");
+        Outcome ok = run("validate", "--schema", ddl.toString(), "--data", clean.toString());
+        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+
+        java.nio.file.Path broken = java.nio.file.Files.createDirectory(dir.resolve("broken"));
+        java.nio.file.Files.writeString(broken.resolve("orgs.csv"), "id,name\n1,Acme\n1,Again\n3,\n");
+        java.nio.file.Files.writeString(broken.resolve("people.jsonl"), """
+                {"id": 1, "org_id": 1, "email": "a@example.com", "age": 30}
+                {"id": 2, "org_id": 9, "email": "a@example.com", "age": 200}
+                """);
+        Outcome bad = run("validate", "--schema", ddl.toString(), "--data", broken.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("unique on public.orgs (orgs_pkey): 1 violation", "not-null on public.orgs", "foreign-key on public.people",
+                "unique on public.people (people_email_key): 1 violation", "check on public.people (people_age_check): 1 violation");
+
+        java.nio.file.Path hostile = java.nio.file.Files.createDirectory(dir.resolve("hostile"));
+        java.nio.file.Files.writeString(hostile.resolve("orgs.csv"), "id,name) FROM STDIN; DROP TABLE orgs; --\n1,x\n");
+        java.nio.file.Files.writeString(hostile.resolve("people.csv"), "id,org_id,email,age\n1,1,x@example.com,not-a-number\n");
+        Outcome refused = run("validate", "--schema", ddl.toString(), "--data", hostile.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.out()).contains("FAILED load on public.orgs", "FAILED load on public.people");
+    }
+
+    @Test
     void badInputGetsAMessageNotAStackTrace() throws Exception {
         Outcome unreachable = run("validate", "--target", "jdbc:postgresql://127.0.0.1:1/nowhere", "--user", "x", "--password", "secret-pw");
         assertThat(unreachable.exitCode()).isEqualTo(2);
