@@ -89,7 +89,7 @@ public class RunValidator {
             boolean passed = ValidationReport.passed(checks);
             // The summary names checks and counts only, never key values: safe to log.
             LOG.infof("run %s %s: %s", run.runId(), passed ? "passed" : "FAILED", ValidationReport.summary(checks));
-            return new ValidationCompleted(run.runId(), passed, checks, (System.nanoTime() - started) / 1_000_000);
+            return new ValidationCompleted(run.runId(), passed, checks, (System.nanoTime() - started) / 1_000_000, run.edgeCoverage());
         }
     }
 

@@ -68,6 +68,7 @@ class RunValidatorTest {
         ValidationCompleted verdict = verdictOn(run);
 
         assertThat(verdict.passed()).isTrue();
+        assertThat(verdict.edgeCoverage()).as("the edge cases the run's data holds").isNotEmpty().isEqualTo(run.edgeCoverage());
         assertThat(verdict.checks()).extracting(CheckResult::name, CheckResult::table, CheckResult::constraint).contains(
                 tuple("row-count", "public.organizations", null),
                 tuple("row-count", "public.users", null),
@@ -122,7 +123,7 @@ class RunValidatorTest {
             dataset = Dataset.of(Planner.plan(schema, new RowCounts(Map.of("organizations", 20L, "users", 200L), 0, 1.0), 42));
         }
         RunSummary summary = LocalRun.execute(target.jdbc(), dataset, LocalRun.Options.defaults(runId));
-        return new GenerationCompleted(runId, target, summary.seed(), summary.tables(), summary.totalRows(), summary.millis());
+        return new GenerationCompleted(runId, target, summary.seed(), summary.tables(), summary.totalRows(), summary.millis(), dataset.edgeCoverage());
     }
 
     static Target targetDatabase(String name) throws Exception {

@@ -11,6 +11,7 @@ import io.seedfleet.core.event.GenerationCompleted.TableTotal;
 import io.seedfleet.core.event.GenerationFailed;
 import io.seedfleet.core.event.GenerationRequested;
 import io.seedfleet.core.event.RunStatus;
+import io.seedfleet.core.generate.Dataset;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.plan.PlanProblem;
 import io.seedfleet.core.plan.PlanningException;
@@ -181,8 +182,11 @@ public class RunService {
 
     private void complete(Connection c, StoredRun run) throws SQLException {
         GenerationRequested request = run.request();
+        Map<String, Map<String, List<String>>> edgeCoverage;
         try (Connection target = request.target().jdbc().open()) {
-            PostgresSink.finish(target, run.runId(), plan(target, run));
+            GenerationPlan plan = plan(target, run);
+            PostgresSink.finish(target, run.runId(), plan);
+            edgeCoverage = Dataset.of(plan).edgeCoverage();
         } catch (SQLException | RuntimeException e) {
             fail(c, run, "every chunk is written, but the target could not be finished (constraints, sequences): " + e.getMessage(), List.of(), false);
             return;
@@ -191,7 +195,7 @@ public class RunService {
         long totalRows = tables.values().stream().mapToLong(TableTotal::rows).sum();
         long durationMs = Duration.between(run.createdAt(), Instant.now()).toMillis();
         store.markCompleted(c, run.runId());
-        events.generationCompleted(new GenerationCompleted(run.runId(), request.target(), run.seed(), tables, totalRows, durationMs));
+        events.generationCompleted(new GenerationCompleted(run.runId(), request.target(), run.seed(), tables, totalRows, durationMs, edgeCoverage));
         events.status(new RunStatus(run.runId(), "COMPLETED", totalRows + " rows in " + durationMs + " ms", totalRows, rowsTotal(run)));
         LOG.infof("Run %s completed: %d rows in %d ms", run.runId(), totalRows, durationMs);
     }

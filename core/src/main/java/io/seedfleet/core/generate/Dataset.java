@@ -51,6 +51,17 @@ public final class Dataset {
         return plan;
     }
 
+    /** Per table and column, the edge-case classes its rows receive (columns without edge cases left out). */
+    public Map<String, Map<String, List<String>>> edgeCoverage() {
+        Map<String, Map<String, List<String>>> coverage = new java.util.TreeMap<>();
+        tables.forEach((name, g) -> {
+            Map<String, List<String>> columns = new java.util.TreeMap<>();
+            g.edgeCoverage().forEach((column, classes) -> columns.put(column, List.copyOf(classes)));
+            if (!columns.isEmpty()) coverage.put(name.toString(), columns);
+        });
+        return coverage;
+    }
+
     public TableGenerator table(QualifiedName name) {
         TableGenerator g = tables.get(name);
         if (g == null) throw new IllegalArgumentException("no table " + name + " in this dataset");
