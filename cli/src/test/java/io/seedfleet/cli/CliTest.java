@@ -52,11 +52,15 @@ class CliTest {
         Outcome corrupted = run("validate", "--target", url, "--user", pg.user(), "--report-dir", reports.toString());
         assertThat(corrupted.exitCode()).isEqualTo(1);
         assertThat(corrupted.out()).contains("app.tasks").contains("2 violations");
+        javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(CliTest.class.getResource("/junit.xsd")).newValidator()
+                .validate(new javax.xml.transform.stream.StreamSource(reports.resolve("validation-junit.xml").toFile()));
         var junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(reports.resolve("validation-junit.xml").toFile()).getDocumentElement();
         assertThat(junit.getAttribute("failures")).isEqualTo("1");
         assertThat(Integer.parseInt(junit.getAttribute("tests"))).isEqualTo(junit.getElementsByTagName("testcase").getLength()).isGreaterThan(200);
         var json = io.seedfleet.core.event.Events.JSON.readTree(reports.resolve("validation-report.json").toFile());
+        assertThat(json.get("results").size()).isEqualTo(json.get("checks").asInt());
         assertThat(json.get("passed").asBoolean()).isFalse();
         assertThat(json.get("failed").asInt()).isEqualTo(1);
 

@@ -112,7 +112,9 @@ class RunValidatorTest {
         var record = kafka.await(1, r -> r.topic().equals(VERDICTS) && run.runId().equals(r.key())).get(0);
         assertThat(CloudEventsClient.header(record, "ce_type")).isEqualTo(EventType.VALIDATION_COMPLETED.type());
         assertThat(CloudEventsClient.header(record, "ce_source")).isEqualTo("urn:seedfleet:validator-worker");
-        return Events.fromJson(record.value(), ValidationCompleted.class);
+        // Read back through the published contract: its JSON Schema, then the record.
+        return new EventReader<>(EventType.VALIDATION_COMPLETED, ValidationCompleted.class)
+                .read(CloudEventsClient.header(record, "ce_type"), record.value());
     }
 
     /** What the coordinator would announce after a run: here made in-process by core's LocalRun. */

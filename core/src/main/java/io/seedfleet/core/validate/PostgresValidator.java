@@ -70,11 +70,30 @@ public final class PostgresValidator {
      * @throws IllegalStateException when the connection is inside a transaction
      * @throws ValidationException when the transaction itself cannot be set up
      */
+    /**
+     * Checks another part of Seedfleet contributes to a verdict, run in the same read-only snapshot
+     * after the built-in ones: the masking issue's leak check and privacy report go here.
+     */
+    @FunctionalInterface
+    public interface ExtraChecks {
+        List<CheckResult> run(Connection connection, SchemaModel schema) throws SQLException;
+    }
+
     public static List<CheckResult> validate(Connection connection, SchemaModel schema, Map<String, Long> expectedRows) {
+        return validate(connection, schema, expectedRows, List.of());
+    }
+
+    /** As {@link #validate(Connection, SchemaModel, Map)}, with {@code extra} checks after the built-in ones. */
+    public static List<CheckResult> validate(Connection connection, SchemaModel schema, Map<String, Long> expectedRows,
+                                             List<ExtraChecks> extra) {
         Objects.requireNonNull(schema, "schema");
         Map<String, Long> expected = new TreeMap<>(expectedRows == null ? Map.of() : expectedRows);
         try {
-            return CatalogSnapshot.read(connection, "validation", () -> run(connection, schema, expected));
+            return CatalogSnapshot.read(connection, "validation", () -> {
+                List<CheckResult> results = new ArrayList<>(run(connection, schema, expected));
+                for (ExtraChecks checks : extra) results.addAll(checks.run(connection, schema));
+                return List.copyOf(results);
+            });
         } catch (SQLException e) {
             throw new ValidationException("could not validate the database: " + e.getMessage(), e);
         }

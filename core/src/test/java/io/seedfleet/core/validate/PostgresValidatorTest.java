@@ -209,6 +209,22 @@ class PostgresValidatorTest {
     }
 
     @Test
+    void extraChecksJoinTheVerdictInTheSameSnapshot() throws SQLException {
+        PostgresValidator.ExtraChecks leakCheck = (connection, schema) -> {
+            try (var s = connection.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM app.org_member WHERE email LIKE '%@x'")) {
+                rs.next();
+                long leaked = rs.getLong(1);
+                return List.of(new CheckResult("leak", "app.org_member", null, leaked == 0, leaked, List.of()));
+            }
+        };
+        try (Connection connection = connect(cleanUrl)) {
+            List<CheckResult> results = PostgresValidator.validate(connection, model, Map.of(), List.of(leakCheck));
+            assertThat(results.get(results.size() - 1)).isEqualTo(new CheckResult("leak", "app.org_member", null, false, 4, List.of()));
+            assertThat(ValidationReport.passed(results)).isFalse();
+        }
+    }
+
+    @Test
     void checksAreReEvaluatedAndLaggingSequencesCaught() throws SQLException {
         String url = server.createDatabase("validator_checks");
         execute(url, """
