@@ -10,7 +10,6 @@ import io.seedfleet.core.schema.IntrospectionOptions;
 import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
-import io.seedfleet.core.sink.JdbcTarget;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +34,8 @@ final class NegativeCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, paramLabel = "<jdbc-url>", description = "The database whose schema the rows break")
     String source;
 
-    @Option(names = "--user", paramLabel = "<name>", description = "Database user (default: from the URL, or PGUSER)")
-    String user;
+    @Mixin
+    Credentials credentials;
 
     @Option(names = "--out", required = true, paramLabel = "<dir>", description = "Directory for one CSV file per table")
     Path out;
@@ -50,8 +50,7 @@ final class NegativeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
         SchemaModel schema;
-        JdbcTarget db = new JdbcTarget(source, user != null ? user : System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
-        try (Connection c = db.open()) {
+        try (Connection c = credentials.jdbc(source).open()) {
             schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
         }
         long resolvedSeed = RunPlanner.chooseSeed(seed);
