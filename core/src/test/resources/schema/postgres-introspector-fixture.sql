@@ -145,6 +145,17 @@ CREATE TABLE audit_trail (
 CREATE VIEW customer_emails AS SELECT email FROM customer;
 CREATE MATERIALIZED VIEW customer_count AS SELECT count(*) AS n FROM customer;
 
+-- an exclusion constraint (reported by name: not generated around) and a user trigger (listed)
+CREATE TABLE booking (
+    id      integer PRIMARY KEY,
+    during  tsrange,
+    CONSTRAINT booking_no_overlap EXCLUDE USING gist (during WITH &&)
+);
+CREATE FUNCTION booking_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER booking_touch BEFORE INSERT OR UPDATE ON booking FOR EACH ROW EXECUTE FUNCTION booking_touch();
+CREATE TRIGGER booking_audit AFTER DELETE ON booking FOR EACH STATEMENT EXECUTE FUNCTION booking_touch();
+ALTER TABLE booking DISABLE TRIGGER booking_audit;
+
 -- names that need quoting: a space, capitals, non-ASCII letters
 CREATE SCHEMA "Vendas Ação";
 CREATE TABLE "Vendas Ação"."Pedido Item" (

@@ -99,13 +99,13 @@ public class UsersRowBenchmark {
         bh.consume(bytes);
     }
 
-    private static Table organizations() {
+    static Table organizations() {
         return new Table(new QualifiedName("public", "organizations"),
                 List.of(column("id", TypeKind.BIGINT, false)),
                 List.of(UniqueKey.primaryKey("organizations_pkey", List.of("id"))), List.of(), List.of(), null);
     }
 
-    private static Table users() {
+    static Table users() {
         return new Table(new QualifiedName("public", "users"),
                 List.of(column("id", TypeKind.BIGINT, false),
                         column("organization_id", TypeKind.BIGINT, false),

@@ -12,6 +12,7 @@ import io.seedfleet.core.schema.Table;
 import io.seedfleet.core.schema.UniqueKey;
 import io.seedfleet.core.sink.JdbcTarget;
 import io.seedfleet.core.validate.PostgresValidator;
+import io.seedfleet.sources.ddl.PostgresDdlFiles;
 import io.seedfleet.testkit.PostgresServer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,11 +48,7 @@ final class FileValidation {
         try (PostgresServer pg = PostgresServer.start()) {
             JdbcTarget db = new JdbcTarget(pg.createDatabase("files"), pg.user(), pg.password());
             try (Connection c = db.open()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(Files.readString(ddl));
-                } catch (SQLException e) {
-                    throw new IllegalArgumentException("schema file " + ddl + " does not load into PostgreSQL: " + e.getMessage());
-                }
+                PostgresDdlFiles.apply(c, List.of(ddl));
                 SchemaModel model = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
                 setConstraintsAside(c, model);
                 List<CheckResult> results = new ArrayList<>();

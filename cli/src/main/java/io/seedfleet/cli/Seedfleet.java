@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code seedfleet} command. Errors are reported as plain sentences, never as bare stack traces. */
 @Command(name = "seedfleet", mixinStandardHelpOptions = true, version = "seedfleet 0.1.0",
-        description = "Realistic, constraint-valid test data for PostgreSQL, the same bytes for the same seed.",
-        subcommands = {GenerateCommand.class, ValidateCommand.class, NegativeCommand.class, DemoCommand.class})
+        description = "Realistic, constraint-valid test data for PostgreSQL, MySQL/MariaDB and JSON documents, the same bytes for the same seed.",
+        subcommands = {InspectCommand.class, InitCommand.class, GenerateCommand.class, ValidateCommand.class, VersionsCommand.class,
+                ExportCommand.class, LoadCommand.class, ScanPiiCommand.class, MaskCommand.class, NegativeCommand.class, DemoCommand.class})
 public final class Seedfleet {
 
     public static void main(String[] args) {
@@ -26,7 +27,12 @@ public final class Seedfleet {
 
     /** Runs a command line and returns its exit code: 0 success, 1 a failed check, 2 bad input or an error. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Seedfleet());
+        return run(new Seedfleet(), out, err, args);
+    }
+
+    /** Runs {@code root} (the seedfleet command, or one of its commands set up by a test) with the same error handling. */
+    static int run(Object root, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -39,6 +45,7 @@ public final class Seedfleet {
 
     static String describe(Throwable e) {
         if (e instanceof PlanningException p) return p.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " already exists; it is left as it is";
         if (e instanceof SQLException s) {
             return "database: " + s.getMessage() + (s.getSQLState() == null ? "" : " (SQLSTATE " + s.getSQLState() + ")");
         }

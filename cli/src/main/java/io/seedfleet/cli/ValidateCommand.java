@@ -1,15 +1,17 @@
 package io.seedfleet.cli;
 
 import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.run.RunRules;
 import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
+import io.seedfleet.core.schema.Introspection;
 import io.seedfleet.core.schema.SchemaModel;
-import io.seedfleet.core.validate.PostgresValidator;
+import io.seedfleet.core.validate.DatabaseValidator;
 import io.seedfleet.core.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** Checks a database's data against its own constraints; exits 1 when a check fails. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every key, foreign key, NOT NULL, CHECK and sequence of a PostgreSQL database, or of data files against a schema, with set-based queries; exit 1 when one fails.")
+        description = "Check every key, foreign key, NOT NULL, CHECK and sequence of a PostgreSQL, MySQL or MariaDB database, or of data files against a schema, with set-based queries; exit 1 when one fails.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "<dir>", description = "With --schema: a directory of schema.table.csv / table.csv (with a header) or .jsonl files")
     Path dataDir;
+
+    @Option(names = "--definition", paramLabel = "<file.yaml>", description = "Also check the SQL assertions (validations) of this data definition")
+    Path definition;
 
     @Option(names = "--report-dir", paramLabel = "<dir>", description = "Also write validation-report.json and validation-junit.xml (one test case per check) there")
     Path reportDir;
@@ -52,8 +57,11 @@ final class ValidateCommand implements Callable<Integer> {
             subject = dataDir + " against " + schemaFile;
         } else {
             try (Connection c = target.target().open()) {
-                SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-                results = PostgresValidator.validate(c, schema, Map.of());
+                SchemaModel schema = Introspection.read(c, IntrospectionOptions.all());
+                results = new ArrayList<>(DatabaseValidator.validate(c, schema, Map.of()));
+                if (definition != null) {
+                    results.addAll(RunRules.validate(c, RunRules.of(definition.toString(), Files.readString(definition), null, schema, c)));
+                }
             }
             subject = target.target().toString();
         }

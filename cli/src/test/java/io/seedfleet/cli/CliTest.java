@@ -19,9 +19,14 @@ class CliTest {
     record Outcome(int exitCode, String out, String err) {}
 
     static Outcome run(String... args) {
+        return runCommand(new Seedfleet(), args);
+    }
+
+    /** One command, set up by the test (a masking secret, say), run as Seedfleet runs it. */
+    static Outcome runCommand(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Seedfleet.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int code = Seedfleet.run(command, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Outcome(code, out.toString(), err.toString());
     }
 

@@ -80,6 +80,46 @@ class FleetEndToEndTest {
         assertThat(contentHashes(inProcess)).isEqualTo(content);
     }
 
+    /** The shipped definitions (the billing scenario, 10,000 users across 500 organisations) give the same tables through the fleet as through the CLI. */
+    @Test
+    void definitionsRunThroughTheFleetAsThroughTheCli(@org.junit.jupiter.api.io.TempDir Path store) throws Exception {
+        Path examples = Path.of("../examples");
+        JdbcTarget billingFleet = billingDatabase();
+        GenerationCompleted billing = generate(billingFleet, 300, java.nio.file.Files.readString(examples.resolve("billing/billing.yaml")), "billing");
+        // The validator worker also checks the definition's own SQL assertions, read from the rules the run recorded.
+        assertThat(assertValidationPassed(billing.runId()).checks()).extracting(ValidationCompleted.CheckResult::constraint)
+                .contains("periods run forwards", "usage within plan limits", "trials have an end");
+        JdbcTarget billingCli = billingDatabase();
+        assertThat(cliGenerateWithDefinition(billingCli, examples.resolve("billing/billing.yaml"), "billing", store)).isZero();
+        assertThat(billing.tables().get("billing.subscriptions").rows()).isEqualTo(16);
+        assertThat(contentHashes(billingCli)).isEqualTo(contentHashes(billingFleet));
+
+        JdbcTarget saasFleet = exampleDatabase();
+        GenerationCompleted saas = generate(saasFleet, 5_000, java.nio.file.Files.readString(examples.resolve("saas/saas-10k.yaml")), null);
+        assertValidationPassed(saas.runId());
+        assertThat(saas.tables().get("app.users").rows()).isEqualTo(10_000);
+        assertThat(saas.tables().get("app.organizations").rows()).isEqualTo(500);
+        JdbcTarget saasCli = exampleDatabase();
+        assertThat(cliGenerateWithDefinition(saasCli, examples.resolve("saas/saas-10k.yaml"), null, store)).isZero();
+        assertThat(contentHashes(saasCli)).isEqualTo(contentHashes(saasFleet));
+    }
+
+    private static JdbcTarget billingDatabase() throws Exception {
+        JdbcTarget target = new JdbcTarget(fleet.postgres().createDatabase("billing_" + UUID.randomUUID().toString().substring(0, 8)),
+                fleet.postgres().user(), fleet.postgres().password());
+        try (Connection c = target.open()) {
+            io.seedfleet.sources.ddl.PostgresDdlFiles.apply(c, java.util.List.of(Path.of("../examples/billing/schema.sql")));
+        }
+        return target;
+    }
+
+    private static int cliGenerateWithDefinition(JdbcTarget target, Path definition, String scenario, Path store) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("generate", "--target", target.url(), "--user", target.user(),
+                "--definition", definition.toString(), "--seed", String.valueOf(SEED), "--store", store.toString()));
+        if (scenario != null) args.addAll(java.util.List.of("--scenario", scenario));
+        return CliTest.run(args.toArray(String[]::new)).exitCode();
+    }
+
     private static JdbcTarget exampleDatabase() throws Exception {
         JdbcTarget target = new JdbcTarget(fleet.postgres().createDatabase("e2e_" + UUID.randomUUID().toString().substring(0, 8)),
                 fleet.postgres().user(), fleet.postgres().password());
@@ -88,19 +128,26 @@ class FleetEndToEndTest {
     }
 
     private static GenerationCompleted generate(JdbcTarget target, int chunkRows) throws Exception {
+        return generate(target, chunkRows, null, null);
+    }
+
+    private static GenerationCompleted generate(JdbcTarget target, int chunkRows, String definition, String scenario) throws Exception {
         String runId = "e2e-" + UUID.randomUUID();
-        client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()), ROWS, 20L, 2.0, SEED, chunkRows, null, null));
+        client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()),
+                definition == null ? ROWS : null, definition == null ? 20L : null, definition == null ? 2.0 : null, SEED, chunkRows, null, null,
+                definition, scenario));
         FleetClient.Received done = client.await(runId, Duration.ofMinutes(3), () -> {}, EventType.GENERATION_COMPLETED, EventType.GENERATION_FAILED)
                 .orElseThrow(() -> new AssertionError("no completion for " + runId));
         assertThat(done.type()).as("run %s: %s", runId, done.payload()).isEqualTo(EventType.GENERATION_COMPLETED);
         return (GenerationCompleted) done.payload();
     }
 
-    private static void assertValidationPassed(String runId) {
+    private static ValidationCompleted assertValidationPassed(String runId) {
         ValidationCompleted v = (ValidationCompleted) client.await(runId, Duration.ofMinutes(2), () -> {}, EventType.VALIDATION_COMPLETED)
                 .orElseThrow(() -> new AssertionError("no validation for " + runId)).payload();
         assertThat(v.checks()).isNotEmpty().allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
         assertThat(v.passed()).isTrue();
+        return v;
     }
 
     private static RunSummary cliGenerate(JdbcTarget target, int chunkRows) throws Exception {

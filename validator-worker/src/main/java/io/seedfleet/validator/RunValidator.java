@@ -12,16 +12,19 @@ import io.seedfleet.core.event.EventType;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.ValidationCompleted;
 import io.seedfleet.core.event.ValidationCompleted.CheckResult;
+import io.seedfleet.core.run.RunRules;
 import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
+import io.seedfleet.core.schema.Introspection;
 import io.seedfleet.core.schema.SchemaModel;
-import io.seedfleet.core.validate.PostgresValidator;
+import io.seedfleet.core.sink.Sink;
+import io.seedfleet.core.validate.DatabaseValidator;
 import io.seedfleet.core.validate.ValidationReport;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,8 +87,10 @@ public class RunValidator {
     private ValidationCompleted validate(GenerationCompleted run) throws SQLException {
         long started = System.nanoTime();
         try (Connection c = targetPassword.complete(run.target()).jdbc().open()) {
-            SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            List<CheckResult> checks = PostgresValidator.validate(c, schema, expectedRows(run));
+            SchemaModel schema = Introspection.read(c, IntrospectionOptions.all());
+            List<CheckResult> checks = new ArrayList<>(DatabaseValidator.validate(c, schema, expectedRows(run)));
+            // The run's definition, as its rules were recorded in the target's ledger, may add SQL assertions of its own.
+            checks.addAll(RunRules.validate(c, Sink.of(c).recordedRules(c, run.runId())));
             boolean passed = ValidationReport.passed(checks);
             // The summary names checks and counts only, never key values: safe to log.
             LOG.infof("run %s %s: %s", run.runId(), passed ? "passed" : "FAILED", ValidationReport.summary(checks));

@@ -57,7 +57,7 @@ public class RunService {
         String runId = request.runId() == null || request.runId().isBlank() ? UUID.randomUUID().toString() : request.runId();
         long seed = RunPlanner.chooseSeed(request.seed());
         GenerationRequested resolved = new GenerationRequested(runId, request.target(), request.rows(), request.defaultRows(),
-                request.fanOut(), seed, request.chunkRows(), request.edgeCaseRate(), request.locales());
+                request.fanOut(), seed, request.chunkRows(), request.edgeCaseRate(), request.locales(), request.definition(), request.scenario());
         return store.inTransaction(c -> store.insertIfAbsent(c, resolved, seed));
     }
 

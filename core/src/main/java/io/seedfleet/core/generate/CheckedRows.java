@@ -48,6 +48,13 @@ final class CheckedRows {
         return failures;
     }
 
+    /** How many of the given rows no attempt satisfies. */
+    long unsatisfied(long[] sample) {
+        long failures = 0;
+        for (long row : sample) if (search(row) < 0) failures++;
+        return failures;
+    }
+
     private int attempt(long row) {
         long[] cached = lastRow.get();
         if (cached[0] != row) {

@@ -41,6 +41,8 @@ public final class Dataset {
         Map<QualifiedName, TableGenerator> tables = new LinkedHashMap<>();
         builders.forEach((name, b) -> tables.put(name, b.build()));
         builders.values().forEach(b -> b.link(builders));
+        // Reference rules scan their parents' rows: only possible once every foreign key is linked.
+        if (problems.isEmpty()) builders.values().forEach(b -> b.resolveReferences(builders));
         // Only now can rows be rendered (foreign keys read their parents): sample CHECKs.
         builders.values().forEach(TableGeneratorBuilder::finish);
         if (!problems.isEmpty()) throw new PlanningException(problems);

@@ -1,5 +1,6 @@
 package io.seedfleet.core.generate;
 
+import io.seedfleet.core.definition.Rules;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.schema.ForeignKey;
 import io.seedfleet.core.schema.QualifiedName;
@@ -43,9 +44,13 @@ final class ForeignKeyBinder {
     private final Set<String> freelyPicked = new HashSet<>();
     private final Set<String> junctionKeys = new HashSet<>();
     private final List<CorrelatedPicker> correlated = new ArrayList<>();
+    /** The data definition's rules by column: {@code reference} rules choose parents here. */
+    private final Map<String, List<Rules.Segment>> rules;
+    private final List<ReferencePicker> references = new ArrayList<>();
 
     ForeignKeyBinder(GenerationPlan plan, Table table, ToLongFunction<String> salt, Problems problems,
-                     Set<CorrelatedForeignKeys.Layout> roundRobin) {
+                     Set<CorrelatedForeignKeys.Layout> roundRobin, Map<String, List<Rules.Segment>> rules) {
+        this.rules = rules;
         this.plan = plan;
         this.table = table;
         this.rows = plan.rows(table.name());
@@ -95,7 +100,7 @@ final class ForeignKeyBinder {
                 continue;
             }
             boolean isDeferred = plan.isDeferred(table, fk);
-            ParentPicker picker = picker(fk, isDeferred, junctionPickers);
+            ParentPicker picker = withReferences(fk, picker(fk, isDeferred, junctionPickers));
             if (picker == null) continue;
             for (int i = 0; i < fk.columns().size(); i++) {
                 String column = fk.columns().get(i);
@@ -117,6 +122,15 @@ final class ForeignKeyBinder {
             return null;
         }
         ParentPicker junction = junctionPickers.get(fk.name());
+        Rules.TableRules tableRules = plan.rules().table(table.name());
+        if (tableRules != null && tableRules.perParent() != null && tableRules.perParent().foreignKey().equals(fk.name())) {
+            if (junction != null || isOneToOne(fk) || roundRobin.contains(new CorrelatedForeignKeys.Layout(table.name(), fk.name()))) {
+                problems.report(fk.name(), "perParent cannot lay out this foreign key: it is one-to-one, part of a junction key, "
+                        + "or another foreign key's parent rows are found through it");
+                return null;
+            }
+            return perParent(tableRules.perParent(), parentRows);
+        }
         if (junction != null) return junction;
         if (isOneToOne(fk)) {
             if (rows > parentRows) {
@@ -129,6 +143,66 @@ final class ForeignKeyBinder {
         ParentPicker skewed = ParentPicker.powerLaw(parentRows, fkSalt, FAN_OUT_EXPONENT);
         freelyPicked.addAll(fk.columns()); // any parent will do: a row may take another draw
         return nullable ? skewed.withNulls(fkSalt + 1, NULL_REFERENCES_PER_THOUSAND) : skewed;
+    }
+
+    /** Children in exactly the per-parent counts the plan summed (see {@link Rules.Volume#count}). */
+    private ParentPicker perParent(Rules.Volume volume, long parentRows) {
+        if (parentRows > Integer.MAX_VALUE - 8) {
+            problems.report(volume.foreignKey(), "perParent over more than 2^31 parent rows is not supported");
+            return null;
+        }
+        long[] ends = new long[(int) parentRows];
+        long sum = 0;
+        for (int p = 0; p < parentRows; p++) ends[p] = sum += volume.count(plan.seed(), table.name().toString(), p);
+        if (sum != rows) {
+            problems.report(volume.foreignKey(), "perParent gives " + sum + " rows but " + rows + " are planned; plan with the same rules");
+            return null;
+        }
+        return ParentPicker.byCounts(ends);
+    }
+
+    /**
+     * A key whose columns have {@code reference} rules picks, in the rules' row ranges, among the
+     * parent rows matching their {@code where}; elsewhere as it would anyway.
+     */
+    private ParentPicker withReferences(ForeignKey fk, ParentPicker inferred) {
+        List<Rules.Segment> segments = new ArrayList<>();
+        for (String column : fk.columns()) {
+            for (Rules.Segment s : rules.getOrDefault(column, List.of())) if (s.rule().reference() != null) segments.add(s);
+        }
+        if (segments.isEmpty()) return inferred;
+        if (plan.isDeferred(table, fk) || fk.referencedTable().equals(table.name())) {
+            problems.report(fk.name(), "a reference rule on a self-referencing or cycle-deferred foreign key is not supported");
+            return inferred;
+        }
+        long[] from = new long[segments.size()];
+        long[] to = new long[segments.size()];
+        ParentPicker[] pickers = new ParentPicker[segments.size()];
+        for (int i = 0; i < segments.size(); i++) {
+            Rules.Segment s = segments.get(i);
+            var ref = s.rule().reference();
+            QualifiedName named = ref.table() == null ? null : plan.schema().resolve(ref.table()).map(Table::name).orElse(null);
+            if (named == null || !named.equals(fk.referencedTable())
+                    || ref.column() != null && !fk.referencedColumns().contains(ref.column())) {
+                problems.report(fk.name(), s.origin() + ": reference must name " + fk.referencedTable() + " and one of " + fk.referencedColumns()
+                        + ", the key this foreign key points at");
+                return inferred;
+            }
+            ReferencePicker picker = new ReferencePicker(fk.referencedTable(), ref.where(), salt.applyAsLong("#reference:" + fk.name() + "#" + i));
+            references.add(picker);
+            from[i] = s.from();
+            to[i] = s.to();
+            pickers[i] = picker;
+        }
+        return row -> {
+            for (int i = pickers.length - 1; i >= 0; i--) if (row >= from[i] && row < to[i]) return pickers[i].pick(row);
+            return inferred == null ? -1 : inferred.pick(row);
+        };
+    }
+
+    /** The {@code reference} pickers of this table's foreign keys, to resolve once every table is built. */
+    List<ReferencePicker> references() {
+        return references;
     }
 
     /**

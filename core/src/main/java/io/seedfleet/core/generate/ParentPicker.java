@@ -89,4 +89,22 @@ public interface ParentPicker {
         }
         return pickers;
     }
+
+    /**
+     * Children assigned by per-parent counts: {@code ends[p]} is the number of child rows of
+     * parents {@code 0..p} (prefix sums), so child row r belongs to the first parent whose range
+     * holds it, and parent p has exactly {@code ends[p] - ends[p-1]} children.
+     */
+    static ParentPicker byCounts(long[] ends) {
+        return row -> {
+            int lo = 0;
+            int hi = ends.length - 1;
+            if (hi < 0 || row >= ends[hi]) return -1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] > row) hi = mid; else lo = mid + 1;
+            }
+            return lo;
+        };
+    }
 }

@@ -28,6 +28,8 @@ public enum Semantic {
         List<String> t = tokens(name);
         TypeKind kind = column.type().kind();
         String table1 = singular(table.name().name().toLowerCase(Locale.ROOT));
+        Semantic declared = fromFormatHint(column.comment());
+        if (declared != null && kind.isText()) return declared;
         if (kind.isTemporal()) return temporal(t, kind);
         if (kind == TypeKind.INET || kind == TypeKind.CIDR) return IP_ADDRESS;
         if (kind.isNumeric()) return numeric(t);
@@ -85,6 +87,25 @@ public enum Semantic {
             return WORD;
         }
         return GENERIC;
+    }
+
+    /**
+     * Sources that know a text column's format (a JSON Schema {@code format}) say so in the column's
+     * comment as {@value #FORMAT_HINT}{@code <format>}: the name alone may not tell (a {@code canonical}
+     * property that must be a URI).
+     */
+    public static final String FORMAT_HINT = "format: ";
+
+    private static Semantic fromFormatHint(String comment) {
+        if (comment == null || !comment.startsWith(FORMAT_HINT)) return null;
+        return switch (comment.substring(FORMAT_HINT.length()).trim()) {
+            case "email", "idn-email" -> EMAIL;
+            case "uri", "iri", "uri-reference", "iri-reference", "url" -> URL;
+            case "hostname", "idn-hostname" -> DOMAIN_NAME;
+            case "uuid" -> UUID_TEXT;
+            case "ipv4" -> IP_ADDRESS;
+            default -> null;
+        };
     }
 
     private static Semantic temporal(List<String> t, TypeKind kind) {

@@ -1,5 +1,8 @@
 package io.seedfleet.core.generate;
 
+import io.seedfleet.core.definition.DataDefinition;
+import io.seedfleet.core.definition.Rules;
+import io.seedfleet.core.definition.Rules.Segment;
 import io.seedfleet.core.plan.CheckAnalyzer;
 import io.seedfleet.core.plan.CheckEvaluator;
 import io.seedfleet.core.schema.CheckConstraint;
@@ -49,6 +52,14 @@ final class TableGeneratorBuilder {
     /** Columns that follow another or are followed: an edge value in either would break their order. */
     private final Set<String> related = new HashSet<>();
     private final Map<String, EdgeCaseColumn> edgeColumns = new java.util.LinkedHashMap<>();
+    /** The data definition's rules for this table's columns (foreign keys' references live in the binder). */
+    private final Map<String, List<Segment>> ruled = new java.util.TreeMap<>();
+    private final Map<String, List<ColumnGenerator>> ruledValues = new HashMap<>();
+    private final Map<String, ColumnGenerator> inferred = new HashMap<>();
+    private final RuleColumns ruleColumns = new RuleColumns(this);
+    /** Non-key columns whose values come from a {@code reference} rule, read from the parent once linked. */
+    private final List<ForeignKeyBinder.FkColumn> referenceColumns = new ArrayList<>();
+    private final List<ReferencePicker> references = new ArrayList<>();
 
     TableGeneratorBuilder(GenerationPlan plan, Table table, List<PlanProblem> problems, Set<CorrelatedForeignKeys.Layout> roundRobin) {
         this.plan = plan;
@@ -57,7 +68,9 @@ final class TableGeneratorBuilder {
         this.rows = plan.rows(table.name());
         this.checks = CheckAnalyzer.analyze(table);
         this.person = new Person(salt("#person"), plan.localeMix());
-        this.foreignKeys = new ForeignKeyBinder(plan, table, this::salt, this::problem, roundRobin);
+        Rules.TableRules rules = plan.rules().table(table.name());
+        if (rules != null) ruled.putAll(rules.fields());
+        this.foreignKeys = new ForeignKeyBinder(plan, table, this::salt, this::problem, roundRobin, ruled);
         for (Table t : plan.schema().tables()) {
             for (ForeignKey fk : t.foreignKeys()) {
                 if (fk.referencedTable().equals(table.name())) referenced.addAll(fk.referencedColumns());
@@ -68,6 +81,7 @@ final class TableGeneratorBuilder {
     TableGenerator build() {
         foreignKeys.bind();
         chooseUniqueCarriers();
+        refuseRulesThatCannotApply();
         // Every value generator first: only then is it known which columns others are derived from.
         for (Column c : table.columns()) {
             if (c.writable() && !foreignKeys.deferredColumns().contains(c.name())) generator(c);
@@ -105,18 +119,29 @@ final class TableGeneratorBuilder {
      * that what cannot be satisfied is reported before anything is written.
      */
     void finish() {
+        checkRuledValues(); // renders rows: templates and references read other columns and tables
         satisfyUnsolvedChecks();
     }
 
     private void satisfyUnsolvedChecks() {
-        if (checks.unsolved().isEmpty() || rows == 0) return;
+        // A rule's values bypass the domains the analyzer solved: every CHECK over a ruled column is evaluated too.
+        List<CheckConstraint> toEvaluate = new ArrayList<>(checks.unsolved());
+        for (CheckConstraint check : table.checks()) {
+            if (!toEvaluate.contains(check) && ruled.keySet().stream().anyMatch(col -> check.columns().contains(col) || mentions(check.expression(), col))) {
+                toEvaluate.add(check);
+            }
+        }
+        if (toEvaluate.isEmpty() || rows == 0) return;
         java.time.Instant now = java.time.Instant.ofEpochSecond(Math.floorDiv(plan.anchorEpochMicros(), 1_000_000L));
         List<CheckEvaluator.Compiled> compiled = new ArrayList<>();
         Set<String> involved = new LinkedHashSet<>();
-        for (CheckConstraint check : checks.unsolved()) {
+        for (CheckConstraint check : toEvaluate) {
+            // Checks the analyzer solved are only sampled for ruled values here; what cannot be evaluated is left to the database.
+            boolean onlyForRules = !checks.unsolved().contains(check);
             try {
                 CheckEvaluator.Compiled c = CheckEvaluator.compile(check.expression(), now);
                 List<String> missing = c.columns().stream().filter(col -> !insertColumns.contains(col)).toList();
+                if (!missing.isEmpty() && onlyForRules) continue;
                 if (!missing.isEmpty()) {
                     problem(check.name(), "CHECK (" + check.expression() + ") reads " + missing + ", which this engine does not write");
                     continue;
@@ -124,6 +149,7 @@ final class TableGeneratorBuilder {
                 compiled.add(c);
                 involved.addAll(c.columns());
             } catch (CheckEvaluator.UnsupportedCheck e) {
+                if (onlyForRules) continue;
                 problem(check.name(), "CHECK (" + check.expression() + ") is not supported yet: " + e.getMessage());
             }
         }
@@ -137,8 +163,9 @@ final class TableGeneratorBuilder {
             if (redrawable(column)) free.add(column);
         }
         CheckedRows checked = new CheckedRows(compiled, generators, kinds, free);
-        long sample = Math.min(rows, 1000);
-        long failures = checked.unsatisfied(sample);
+        long[] sampleRows = sampleRows();
+        long sample = sampleRows.length;
+        long failures = checked.unsatisfied(sampleRows);
         if (failures > 0) {
             String names = compiled.stream().map(CheckEvaluator.Compiled::expression).collect(java.util.stream.Collectors.joining(" AND "));
             problem(String.join(", ", involved), "CHECK (" + names + ") failed for " + failures + " of " + sample + " sampled rows after "
@@ -148,8 +175,19 @@ final class TableGeneratorBuilder {
         for (String column : free) insert[insertColumns.indexOf(column)] = checked.wrap(column);
     }
 
+    /** The first thousand rows and the first rows of every rule's range, so a group's rules are sampled too. */
+    private long[] sampleRows() {
+        java.util.TreeSet<Long> sample = new java.util.TreeSet<>();
+        for (long row = 0; row < Math.min(rows, 1000); row++) sample.add(row);
+        for (List<Segment> segments : ruled.values()) {
+            for (Segment s : segments) for (long row = s.from(); row < Math.min(rows, Math.min(s.to(), s.from() + 200)); row++) sample.add(row);
+        }
+        return sample.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** A column no other row or column depends on can take another draw for a row. */
     private boolean redrawable(String column) {
+        if (ruled.containsKey(column) && !foreignKeys.columns().containsKey(column)) return false; // the user chose its values
         boolean partitionKey = table.partitioning() != null && table.partitioning().columns().contains(column);
         return !referenced.contains(column) && !unique.contains(column) && !sequential.contains(column) && !related.contains(column)
                 && !partitionKey && !foreignKeys.deferredColumns().contains(column)
@@ -221,7 +259,16 @@ final class TableGeneratorBuilder {
      * relation between columns, null-wrapped for nullable columns; null to leave the column out.
      */
     private ColumnGenerator finalGenerator(Column c) {
-        ColumnGenerator g = generator(c);
+        if (isRuled(c)) {
+            List<Segment> segments = ruled.get(c.name());
+            ColumnGenerator fallback = coversAll(segments) ? null : inferredFinal(c);
+            return new RangedColumn(fallback, segments, ruledValues(c));
+        }
+        return inferredFinal(c);
+    }
+
+    private ColumnGenerator inferredFinal(Column c) {
+        ColumnGenerator g = isRuled(c) ? inferred(c) : generator(c);
         if (g == null) return null;
         boolean keyLike = referenced.contains(c.name()) || unique.contains(c.name()) || sequential.contains(c.name())
                 || foreignKeys.columns().containsKey(c.name()) || g == NULL;
@@ -270,9 +317,201 @@ final class TableGeneratorBuilder {
         ColumnGenerator g = raw.get(c.name());
         if (g != null || raw.containsKey(c.name())) return g;
         ForeignKeyBinder.FkColumn fk = foreignKeys.columns().get(c.name());
-        g = fk != null ? fk : create(c);
+        if (fk != null) {
+            g = fk;
+        } else if (isRuled(c)) {
+            List<Segment> segments = ruled.get(c.name());
+            g = new RangedColumn(coversAll(segments) ? null : inferred(c), segments, ruledValues(c));
+        } else {
+            g = create(c);
+        }
         raw.put(c.name(), g);
         return g;
+    }
+
+    /** The value the engine would infer for a ruled column (for rows no rule gives values to). */
+    private ColumnGenerator inferred(Column c) {
+        if (inferred.containsKey(c.name())) return inferred.get(c.name());
+        ColumnGenerator g = create(c);
+        inferred.put(c.name(), g);
+        return g;
+    }
+
+    // ---- rules of a data definition -------------------------------------------------------------
+
+    private boolean isRuled(Column c) {
+        return ruled.containsKey(c.name()) && !foreignKeys.columns().containsKey(c.name());
+    }
+
+    /** Whether a table-wide rule gives every row its value (no inferred value is needed). */
+    private static boolean coversAll(List<Segment> segments) {
+        return segments.stream().anyMatch(s -> s.from() == 0 && s.to() == Segment.ALL && RuleColumns.givesValues(s.rule()));
+    }
+
+    /**
+     * One generator per segment: the rule's values (or the inferred ones under a bare nullRate or
+     * locales), with the rule's share of NULLs. The raw and written forms of the column differ only in the
+     * inferred fallback, so the segments are built once.
+     */
+    private List<ColumnGenerator> ruledValues(Column c) {
+        List<ColumnGenerator> known = ruledValues.get(c.name());
+        if (known != null) return known;
+        List<Segment> segments = ruled.get(c.name());
+        List<ColumnGenerator> out = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            DataDefinition.FieldRule r = s.rule();
+            ColumnGenerator g;
+            if (r.reference() != null) {
+                g = referenceColumn(c, s, i);
+            } else if (RuleColumns.givesValues(r)) {
+                g = ruleColumns.values(c, s, i);
+            } else if (r.locales() != null && !r.locales().isEmpty() && c.type().kind().isText()) {
+                g = semanticText(c, Semantic.classify(table, c), new Person(salt(c.name() + "#locales" + i), r.locales()));
+            } else {
+                g = inferred(c);
+            }
+            if (g == null) g = NULL; // reported
+            if (r.nullRate() != null && r.nullRate() > 0) {
+                g = new NullableColumn(g, salt(c.name() + "#ruleNull" + i), (int) Math.round(r.nullRate() * 1000));
+            } else if (!RuleColumns.givesValues(r) && c.nullable() && r.nullRate() == null && !unique.contains(c.name()) && !referenced.contains(c.name())) {
+                g = new NullableColumn(g, salt(c.name() + "#null"), nullsPerThousand(Semantic.classify(table, c)));
+            }
+            out.add(g);
+        }
+        ruledValues.put(c.name(), out);
+        return out;
+    }
+
+    /** A non-key column taking another table's value from a row that matches {@code where}. */
+    private ColumnGenerator referenceColumn(Column c, Segment s, int index) {
+        DataDefinition.Reference ref = s.rule().reference();
+        Table parent = ref.table() == null ? null : plan.schema().resolve(ref.table()).orElse(null);
+        if (parent == null || ref.column() == null || parent.columns().stream().noneMatch(x -> x.name().equals(ref.column()))) {
+            problem(c.name(), s.origin() + ": reference needs an existing table and column (" + ref.table() + "." + ref.column() + ")");
+            return null;
+        }
+        ReferencePicker picker = new ReferencePicker(parent.name(), ref.where(), salt(c.name() + "#reference" + index));
+        references.add(picker);
+        ForeignKeyBinder.FkColumn column = new ForeignKeyBinder.FkColumn(picker, parent.name(), ref.column());
+        referenceColumns.add(column);
+        return column;
+    }
+
+    /**
+     * Rules the engine must refuse: on columns it does not write, on sequential keys, on foreign
+     * keys (except references), a null rate on NOT NULL or referenced columns, and values that could
+     * repeat in a unique column. Refused rules are dropped so the rest of the table still builds.
+     */
+    private void refuseRulesThatCannotApply() {
+        for (var it = ruled.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            Column c = table.column(e.getKey());
+            String why = null;
+            java.util.Set<String> constants = new java.util.HashSet<>();
+            for (Segment s : e.getValue()) {
+                DataDefinition.FieldRule r = s.rule();
+                boolean fk = foreignKeys.columns().containsKey(c.name());
+                if (!c.writable()) why = "is generated by the database; no rule applies";
+                else if (sequential.contains(c.name())) why = "is a sequential key the engine numbers; no rule applies";
+                else if (fk && (RuleColumns.givesValues(r) && r.reference() == null)) why = s.origin() + ": is a foreign key; only a reference rule may choose its parent";
+                else if (fk && r.nullRate() != null) why = s.origin() + ": nullRate on a foreign key is not supported";
+                else if (r.nullRate() != null && r.nullRate() > 0 && !c.nullable()) why = s.origin() + ": nullRate on a NOT NULL column";
+                else if (r.nullRate() != null && r.nullRate() > 0 && (referenced.contains(c.name()) || unique.contains(c.name()))) {
+                    why = s.origin() + ": nullRate on a key column";
+                } else if (unique.contains(c.name()) && !fk && RuleColumns.givesValues(r) && !uniqueByConstruction(r) && !singleRowConstant(s)) {
+                    why = s.origin() + ": is unique; only sequence, a template with {{index}}, a generator or a constant for one row keeps it unique";
+                } else if (unique.contains(c.name()) && singleRowConstant(s) && !constants.add(String.valueOf(r.constant()))) {
+                    why = s.origin() + ": another row of this unique column is given the same constant " + r.constant();
+                } else if (unique.contains(c.name()) && !fk && s.to() != Segment.ALL && (r.sequence() != null || r.every() != null)) {
+                    why = s.origin() + ": a sequence in one group of a unique column would repeat other rows' values";
+                }
+                if (why != null) break;
+            }
+            if (why != null) {
+                problem(c.name(), why);
+                it.remove();
+            }
+        }
+    }
+
+    /** A scenario group of one row may name its key outright (an organisation's slug, a plan's code). */
+    private static boolean singleRowConstant(Segment s) {
+        return s.rule().constant() != null && s.to() != Segment.ALL && s.to() - s.from() == 1;
+    }
+
+    private static boolean uniqueByConstruction(DataDefinition.FieldRule r) {
+        return r.sequence() != null && (r.sequence().step() == null || r.sequence().step() != 0) || r.every() != null
+                || r.template() != null && RuleColumns.templateIsUnique(r.template())
+                || r.generator() != null && !r.generator().contains("#{");
+    }
+
+    /** Template references and a sample of every segment's values against the column's type and length. */
+    private void checkRuledValues() {
+        for (var e : ruled.entrySet()) {
+            Column c = table.column(e.getKey());
+            List<Segment> segments = e.getValue();
+            if (foreignKeys.columns().containsKey(c.name())) continue;
+            for (Segment s : segments) {
+                if (s.rule().template() == null) continue;
+                for (String other : RuleColumns.templateColumns(s.rule().template())) {
+                    if (!insertColumns.contains(other)) problem(c.name(), s.origin() + ": template reads {{" + other + "}}, not a column this engine writes");
+                    else if (other.equals(c.name()) || readsBack(other, c.name())) problem(c.name(), s.origin() + ": template reads {{" + other + "}}, which reads it back");
+                }
+            }
+            if (problems.stream().anyMatch(p -> table.name().toString().equals(p.table()) && c.name().equals(p.subject()))) continue;
+            List<ColumnGenerator> values = ruledValues(c);
+            for (int i = 0; i < segments.size(); i++) {
+                Segment s = segments.get(i);
+                if (!RuleColumns.givesValues(s.rule()) || s.rule().reference() != null || values.get(i) == NULL || rows == 0) continue;
+                String bad = RuleColumns.typeViolation(c, values.get(i), s.from(), Math.min(s.to(), rows), maxChars(c));
+                if (bad != null) problem(c.name(), s.origin() + ": " + bad);
+            }
+        }
+    }
+
+    private boolean readsBack(String other, String column) {
+        List<Segment> segments = ruled.get(other);
+        return segments != null && segments.stream().anyMatch(s -> s.rule().template() != null
+                && RuleColumns.templateColumns(s.rule().template()).contains(column));
+    }
+
+    /** A column's generator as written on insert (for templates and references), or null when it is not written. */
+    ColumnGenerator insertGenerator(String column) {
+        int i = insertColumns == null ? -1 : insertColumns.indexOf(column);
+        return i < 0 ? null : insert[i];
+    }
+
+    /** Finds the rows every {@code reference} rule may pick, in this table and its foreign keys. */
+    void resolveReferences(Map<QualifiedName, TableGeneratorBuilder> builders) {
+        List<ReferencePicker> all = new ArrayList<>(references);
+        all.addAll(foreignKeys.references());
+        for (ReferencePicker r : all) {
+            TableGeneratorBuilder parent = builders.get(r.parent);
+            if (parent == null) problem(null, "reference to " + r.parent + ", which is not generated");
+            else r.resolve(parent, this::problem, null);
+        }
+    }
+
+    long seed() {
+        return plan.seed();
+    }
+
+    /** The CHECK domain of a column of this table. */
+    ColumnDomain domain(String column) {
+        return checks.domain(column);
+    }
+
+    /** The rule segments of a column (null when no rule applies to it, or its rules were refused). */
+    List<Segment> ruledSegments(String column) {
+        return ruled.get(column);
+    }
+
+    /** Text of a semantic, for a {@code generator} rule naming one (with the rule's locales when it has them). */
+    ColumnGenerator semanticText(Column c, Semantic s, Person locales) {
+        ColumnDomain domain = checks.domain(c.name());
+        return Texts.fitted(text(c, s, unique.contains(c.name()), locales == null ? person : locales),
+                domain.minLength() == null ? 0 : domain.minLength(), maxChars(c));
     }
 
     private ColumnGenerator create(Column c) {
@@ -282,6 +521,12 @@ final class TableGeneratorBuilder {
         TypeKind kind = c.type().kind();
         if (sequential.contains(c.name())) {
             long start = domain.lower() == null ? 1 : Math.max(1, Units.of(c.type()).parse(domain.lower().literal(), true) + (domain.lower().strict() ? 1 : 0));
+            if (domain.upper() != null) {
+                long last = Units.of(c.type()).parse(domain.upper().literal(), true) - (domain.upper().strict() ? 1 : 0);
+                if (start + rows - 1 > last) {
+                    problem(c.name(), "a sequential key its type or CHECKs allow only " + Math.max(0, last - start + 1) + " values for, but " + rows + " rows are planned");
+                }
+            }
             return new LongColumn(row -> start + row, LongColumn.Format.INTEGER, 0);
         }
         if (domain.allowed() != null && kind != TypeKind.ENUM) return choice(c, domain.allowed(), isUnique);
@@ -294,7 +539,7 @@ final class TableGeneratorBuilder {
                 int trueShare = booleanTrueShare(c.name());
                 yield new LongColumn(row -> Mix.belowInt(Mix.at(salt, row), 100) < trueShare ? 1 : 0, LongColumn.Format.BOOLEAN, 0);
             }
-            case TEXT, VARCHAR, CHAR -> Texts.fitted(text(c, semantic, isUnique),
+            case TEXT, VARCHAR, CHAR -> Texts.fitted(text(c, semantic, isUnique, person),
                     domain.minLength() == null ? 0 : domain.minLength(), maxChars(c));
             case ENUM -> {
                 List<String> labels = c.type().enumLabels();
@@ -346,7 +591,7 @@ final class TableGeneratorBuilder {
         return 50;
     }
 
-    private int maxChars(Column c) {
+    int maxChars(Column c) {
         Integer typeLength = c.type().length();
         Integer checkLength = checks.domain(c.name()).maxLength();
         int max = Integer.MAX_VALUE;
@@ -355,7 +600,7 @@ final class TableGeneratorBuilder {
         return max;
     }
 
-    private ColumnGenerator text(Column c, Semantic s, boolean isUnique) {
+    private ColumnGenerator text(Column c, Semantic s, boolean isUnique, Person person) {
         long salt = salt(c.name());
         int max = maxChars(c);
         Permutation perm = isUnique ? new Permutation(Math.max(rows, 1), salt + 7) : null;
@@ -444,6 +689,10 @@ final class TableGeneratorBuilder {
     /** Points every foreign-key column at its parent's generator, once all tables are built. */
     void link(Map<QualifiedName, TableGeneratorBuilder> builders) {
         foreignKeys.link(builders);
+        for (ForeignKeyBinder.FkColumn r : referenceColumns) {
+            TableGeneratorBuilder parent = builders.get(r.parent);
+            if (parent != null) r.target = parent.generator(parent.table().column(r.parentColumn));
+        }
     }
 
     ForeignKeyBinder foreignKeys() {
@@ -460,6 +709,10 @@ final class TableGeneratorBuilder {
         related.add(column);
         if (building.contains(column)) return null;
         Column other = table.columns().stream().filter(x -> x.name().equals(column)).findFirst().orElse(null);
+        if (other != null && isRuled(other)) {
+            // Follow the rule's values; a rule with NULLs or non-numeric values cannot be followed (its CHECKs are sampled instead).
+            return generator(other) instanceof RangedColumn ranged ? ranged.asLongs() : null;
+        }
         if (other == null || Units.of(other.type()) == null || foreignKeys.columns().containsKey(column)) return null;
         ColumnDomain d = checks.domain(column);
         if (d.allowed() != null || sequential.contains(column)) return null;

@@ -1,5 +1,6 @@
 package io.seedfleet.core.plan;
 
+import io.seedfleet.core.definition.Rules;
 import io.seedfleet.core.schema.ForeignKey;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
@@ -11,12 +12,13 @@ import java.util.Set;
 /**
  * What will be generated: the seed, the row count of every table, the load order as levels (a
  * table's parents are all in earlier levels), and the foreign keys that a cycle forces to be filled
- * in by an update after every table is loaded. A pure function of (schema, row counts, seed), so
+ * in by an update after every table is loaded, and the data definition's {@link Rules}. A pure
+ * function of (schema, row counts, seed, rules), so
  * every worker derives the same plan from the same inputs.
  */
 public record GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPerMille, Map<String, Integer> localeMix, SchemaModel schema,
                              Map<QualifiedName, Long> rowCounts, List<List<QualifiedName>> levels,
-                             Set<DeferredForeignKey> deferred, Set<DeferredForeignKey> suspended) {
+                             Set<DeferredForeignKey> deferred, Set<DeferredForeignKey> suspended, Rules rules) {
 
     /**
      * A foreign key a cycle keeps from being loaded in order. Nullable ones are {@code deferred}:
@@ -32,7 +34,15 @@ public record GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPer
     /** 5% of the values of eligible columns are edge cases unless a request says otherwise. */
     public static final int DEFAULT_EDGE_CASES_PER_MILLE = 50;
 
+    /** A plan without a data definition: every value inferred. */
+    public GenerationPlan(long seed, long anchorEpochMicros, int edgeCasesPerMille, Map<String, Integer> localeMix, SchemaModel schema,
+                          Map<QualifiedName, Long> rowCounts, List<List<QualifiedName>> levels,
+                          Set<DeferredForeignKey> deferred, Set<DeferredForeignKey> suspended) {
+        this(seed, anchorEpochMicros, edgeCasesPerMille, localeMix, schema, rowCounts, levels, deferred, suspended, Rules.NONE);
+    }
+
     public GenerationPlan {
+        rules = rules == null ? Rules.NONE : rules;
         if (edgeCasesPerMille < 0 || edgeCasesPerMille > 1000) throw new IllegalArgumentException("edge-case rate must be within 0..1000 per mille");
         localeMix = localeMix == null ? Map.of() : Map.copyOf(localeMix);
         rowCounts = Map.copyOf(rowCounts);

@@ -1,5 +1,6 @@
 package io.seedfleet.core.plan;
 
+import io.seedfleet.core.definition.Rules;
 import io.seedfleet.core.plan.GenerationPlan.DeferredForeignKey;
 import io.seedfleet.core.schema.Column;
 import io.seedfleet.core.schema.ForeignKey;
@@ -52,11 +53,21 @@ public final class Planner {
     /** @param localeMix locale tag to relative weight (en-US=60, ja-JP=40); empty for the default mix */
     public static GenerationPlan plan(SchemaModel schema, RowCounts counts, long seed, long anchorEpochMicros, int edgeCasesPerMille,
                                       Map<String, Integer> localeMix) {
+        return plan(schema, counts, seed, anchorEpochMicros, edgeCasesPerMille, localeMix, Rules.NONE);
+    }
+
+    /**
+     * @param rules a resolved data definition: its exact row counts override {@code counts}, and a
+     *              table with a per-parent volume gets the sum of its parents' counts
+     */
+    public static GenerationPlan plan(SchemaModel schema, RowCounts counts, long seed, long anchorEpochMicros, int edgeCasesPerMille,
+                                      Map<String, Integer> localeMix, Rules rules) {
         Planner planner = new Planner(schema);
         List<List<QualifiedName>> levels = planner.levels();
-        Map<QualifiedName, Long> rows = planner.rowCounts(levels, counts);
+        Map<QualifiedName, Long> rows = planner.rowCounts(levels, rules.counts(counts), rules, seed);
         if (!planner.problems.isEmpty()) throw new PlanningException(planner.problems);
-        return new GenerationPlan(seed, anchorEpochMicros, edgeCasesPerMille, localeMix, schema, rows, levels, planner.deferred, planner.suspended);
+        return new GenerationPlan(seed, anchorEpochMicros, edgeCasesPerMille, localeMix, schema, rows, levels, planner.deferred,
+                planner.suspended, rules);
     }
 
     /** Parents of a table through foreign keys that are loaded in order (not deferred, not self). */
@@ -191,7 +202,7 @@ public final class Planner {
         }
     }
 
-    private Map<QualifiedName, Long> rowCounts(List<List<QualifiedName>> levels, RowCounts counts) {
+    private Map<QualifiedName, Long> rowCounts(List<List<QualifiedName>> levels, RowCounts counts, Rules rules, long seed) {
         Map<QualifiedName, Long> explicit = new HashMap<>();
         counts.perTable().forEach((userName, n) -> schema.resolve(userName).ifPresentOrElse(
                 t -> explicit.put(t.name(), n),
@@ -209,8 +220,15 @@ public final class Planner {
                 Table t = tables.get(name);
                 long capacity = capacity(t, rows);
                 Long asked = explicit.get(name);
+                Rules.TableRules ruled = rules.table(name);
                 long n;
-                if (asked != null) {
+                if (ruled != null && ruled.perParent() != null && asked == null) {
+                    n = perParentRows(t, ruled.perParent(), rows, seed);
+                    if (n > capacity) {
+                        problems.add(new PlanProblem(name.toString(), ruled.perParent().foreignKey(), "perParent gives " + n
+                                + " rows, but its unique foreign-key combinations allow at most " + capacity));
+                    }
+                } else if (asked != null) {
                     n = asked;
                     if (n > capacity) {
                         problems.add(new PlanProblem(name.toString(), null, n + " rows asked, but its unique foreign-key combinations allow at most " + capacity));
@@ -230,6 +248,20 @@ public final class Planner {
             }
         }
         return rows;
+    }
+
+    /** The sum of every parent row's deterministic child count (see {@link Rules.Volume#count}). */
+    private long perParentRows(Table t, Rules.Volume volume, Map<QualifiedName, Long> rows, long seed) {
+        QualifiedName parent = QualifiedName.parse(volume.parent());
+        ForeignKey fk = t.foreignKeys().stream().filter(k -> k.name().equals(volume.foreignKey())).findFirst().orElse(null);
+        if (fk == null || !rows.containsKey(parent) || !orderedParents(t).contains(parent)) {
+            problems.add(new PlanProblem(t.name().toString(), volume.foreignKey(),
+                    "perParent needs " + parent + " planned before this table; a foreign-key cycle through it prevents that"));
+            return 0;
+        }
+        long sum = 0;
+        for (long p = 0, n = rows.get(parent); p < n; p++) sum += volume.count(seed, t.name().toString(), p);
+        return sum;
     }
 
     /**

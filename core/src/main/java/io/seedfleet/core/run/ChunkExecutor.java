@@ -7,7 +7,7 @@ import io.seedfleet.core.plan.Chunk;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.sink.ChunkResult;
-import io.seedfleet.core.sink.PostgresSink;
+import io.seedfleet.core.sink.Sink;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ public final class ChunkExecutor {
         try (Connection c = work.target().jdbc().open()) {
             Dataset dataset = dataset(c, work);
             Chunk chunk = new Chunk(QualifiedName.parse(work.table()), Chunk.Phase.valueOf(work.phase()), work.rowStart(), work.rowEnd());
-            ChunkResult r = PostgresSink.write(c, work.runId(), dataset.table(chunk.table()), chunk);
+            ChunkResult r = Sink.of(work.target().jdbc()).write(c, work.runId(), dataset.table(chunk.table()), chunk);
             return new ChunkCompleted(work.runId(), work.stage(), work.table(), work.phase(), work.rowStart(), work.rowEnd(),
                     r.rows(), RunSummary.checksumText(r.checksum()), r.millis(), r.alreadyWritten(), workerName);
         }

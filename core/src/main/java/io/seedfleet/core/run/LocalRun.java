@@ -10,7 +10,7 @@ import io.seedfleet.core.plan.PlanningException;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.sink.ChunkResult;
 import io.seedfleet.core.sink.JdbcTarget;
-import io.seedfleet.core.sink.PostgresSink;
+import io.seedfleet.core.sink.Sink;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,13 +27,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Generates a dataset into a PostgreSQL target in this process, with the same chunks, ledger and
+ * Generates a dataset into a PostgreSQL or MySQL/MariaDB target (the {@link Sink} for its URL) in this process, with the same chunks, ledger and
  * stages as the fleet, so the tables it writes are byte-identical to a fleet run of the same seed.
  */
 public final class LocalRun {
 
     /** {@code truncate}: empty the tables first instead of refusing a non-empty target. */
-    public record Options(String runId, long chunkRows, int parallelism, boolean truncate, Consumer<Progress> progress) {
+    public record Options(String runId, long chunkRows, int parallelism, boolean truncate, boolean disableTriggers, Consumer<Progress> progress) {
+        public Options(String runId, long chunkRows, int parallelism, boolean truncate, Consumer<Progress> progress) {
+            this(runId, chunkRows, parallelism, truncate, false, progress);
+        }
+
         public static Options defaults(String runId) {
             return new Options(runId, Chunks.DEFAULT_CHUNK_ROWS, 2, false, p -> {});
         }
@@ -53,24 +57,26 @@ public final class LocalRun {
             t.setDaemon(true);
             return t;
         });
+        Sink sink = Sink.of(target);
         // The control connection plans, suspends, finishes or undoes; chunk writers have their own.
         try (Connection control = target.open()) {
             for (int i = 0; i < workers; i++) connections.add(target.open());
-            if (options.truncate()) PostgresSink.truncate(control, plan);
-            List<String> nonEmpty = PostgresSink.nonEmptyTables(control, plan);
+            if (options.truncate()) sink.truncate(control, plan);
+            List<String> nonEmpty = sink.nonEmptyTables(control, plan);
             if (!nonEmpty.isEmpty()) {
                 throw new PlanningException(nonEmpty.stream()
                         .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables (or pass --truncate)")).toList());
             }
-            PostgresSink.prepareLedger(control);
-            PostgresSink.registerRun(control, options.runId(), plan.schema());
-            PostgresSink.suspendForeignKeys(control, options.runId(), plan);
+            sink.prepareLedger(control);
+            sink.registerRun(control, options.runId(), plan.schema(), plan.rules());
+            sink.suspendForeignKeys(control, options.runId(), plan);
             try {
-                return load(control, connections, pool, dataset, options, started);
+                if (options.disableTriggers()) sink.disableTriggers(control, options.runId(), plan);
+                return load(sink, control, connections, pool, dataset, options, started);
             } catch (SQLException | RuntimeException e) {
                 pool.shutdownNow(); // let chunks in flight end before their tables are emptied
                 awaitQuietly(pool);
-                undoQuietly(control, options.runId(), plan, e);
+                undoQuietly(sink, control, options.runId(), plan, e);
                 throw e;
             }
         } finally {
@@ -79,7 +85,7 @@ public final class LocalRun {
         }
     }
 
-    private static RunSummary load(Connection control, BlockingQueue<Connection> connections, ExecutorService pool, Dataset dataset,
+    private static RunSummary load(Sink sink, Connection control, BlockingQueue<Connection> connections, ExecutorService pool, Dataset dataset,
                                    Options options, long started) throws SQLException {
         GenerationPlan plan = dataset.plan();
         TableTotals totals = new TableTotals(plan);
@@ -92,7 +98,7 @@ public final class LocalRun {
                 futures.add(pool.submit(() -> {
                     Connection c = connections.take();
                     try {
-                        ChunkResult r = PostgresSink.write(c, options.runId(), dataset.table(chunk.table()), chunk);
+                        ChunkResult r = sink.write(c, options.runId(), dataset.table(chunk.table()), chunk);
                         totals.add(chunk, r);
                         if (chunk.phase() == Chunk.Phase.INSERT) {
                             options.progress().accept(new Progress(done.addAndGet(chunk.rows()), total, chunk.table()));
@@ -105,7 +111,7 @@ public final class LocalRun {
             }
             await(futures);
         }
-        PostgresSink.finish(control, options.runId(), plan);
+        sink.finish(control, options.runId(), plan);
         return new RunSummary(options.runId(), plan.seed(), totals.snapshot(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -117,9 +123,9 @@ public final class LocalRun {
         }
     }
 
-    private static void undoQuietly(Connection c, String runId, GenerationPlan plan, Exception cause) {
+    private static void undoQuietly(Sink sink, Connection c, String runId, GenerationPlan plan, Exception cause) {
         try {
-            PostgresSink.undo(c, runId, plan);
+            sink.undo(c, runId, plan);
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }

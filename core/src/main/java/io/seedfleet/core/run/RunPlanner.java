@@ -1,5 +1,6 @@
 package io.seedfleet.core.run;
 
+import io.seedfleet.core.definition.Rules;
 import io.seedfleet.core.event.ChunkWork;
 import io.seedfleet.core.event.GenerationRequested;
 import io.seedfleet.core.event.Target;
@@ -12,9 +13,9 @@ import io.seedfleet.core.plan.Planner;
 import io.seedfleet.core.plan.PlanningException;
 import io.seedfleet.core.plan.RowCounts;
 import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
+import io.seedfleet.core.schema.Introspection;
 import io.seedfleet.core.schema.SchemaModel;
-import io.seedfleet.core.sink.PostgresSink;
+import io.seedfleet.core.sink.Sink;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  * every table can be generated and that the target is empty, prepares the ledger, and lays the
  * chunks out as stages of work events. Nothing is written to the target's tables here; foreign keys
  * that a NOT NULL cycle forces out of the way are dropped (and recorded) for the load, to be added
- * back by {@link PostgresSink#finish} when the run completes, or by {@link PostgresSink#undo}.
+ * back by {@link Sink#finish} when the run completes, or by {@link Sink#undo}.
  */
 public final class RunPlanner {
 
@@ -54,9 +55,11 @@ public final class RunPlanner {
      */
     public static GenerationPlan replan(Connection target, String runId, Map<String, Long> rowCounts, long seed, long anchorEpochMicros,
                                         int edgeCasesPerMille, Map<String, Integer> localeMix) throws SQLException {
-        SchemaModel schema = PostgresSink.recordedSchema(target, runId)
+        Sink sink = Sink.of(target);
+        SchemaModel schema = sink.recordedSchema(target, runId)
                 .orElseThrow(() -> new IllegalStateException("run " + runId + " is not registered in the target's ledger"));
-        return Planner.plan(schema, new RowCounts(rowCounts, 0, 1.0), seed, anchorEpochMicros, edgeCasesPerMille, localeMix);
+        return Planner.plan(schema, new RowCounts(rowCounts, 0, 1.0), seed, anchorEpochMicros, edgeCasesPerMille, localeMix,
+                sink.recordedRules(target, runId));
     }
 
     /** @throws PlanningException when the request cannot be satisfied; SQLException when the target is unreachable */
@@ -66,22 +69,28 @@ public final class RunPlanner {
             throw new PlanningException(List.of(new PlanProblem("request", "target", "names no target database")));
         }
         long seed = chooseSeed(request.seed());
-        RowCounts counts = new RowCounts(request.rows(),
-                request.defaultRows() == null ? RowCounts.DEFAULT_ROOT_ROWS : request.defaultRows(),
-                request.fanOut() == null ? RowCounts.DEFAULT_FAN_OUT : request.fanOut());
         int chunkRows = request.chunkRows() == null ? Chunks.DEFAULT_CHUNK_ROWS : request.chunkRows();
+        Sink sink = Sink.of(target.jdbc());
         try (Connection c = target.jdbc().open()) {
-            SchemaModel schema = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            GenerationPlan plan = Planner.plan(schema, counts, seed, GenerationPlan.DEFAULT_ANCHOR, request.edgeCasesPerMille(), request.localeMix());
+            SchemaModel schema = Introspection.read(c, IntrospectionOptions.all());
+            Rules rules = RunRules.of("request " + runId, DefinitionReference.text(request.definition()), request.scenario(), schema, c);
+            // What the request says wins over the definition's defaults; the definition's volumes win over both.
+            RowCounts counts = rules.counts(new RowCounts(request.rows(),
+                    request.defaultRows() != null ? request.defaultRows() : rules.defaultRows() != null ? rules.defaultRows() : RowCounts.DEFAULT_ROOT_ROWS,
+                    request.fanOut() != null ? request.fanOut() : rules.fanOut() != null ? rules.fanOut() : RowCounts.DEFAULT_FAN_OUT));
+            int edgeCasesPerMille = request.edgeCaseRate() != null ? request.edgeCasesPerMille()
+                    : rules.edgeCasesPerMilleOr(GenerationPlan.DEFAULT_EDGE_CASES_PER_MILLE);
+            var localeMix = !request.localeMix().isEmpty() ? request.localeMix() : rules.localeMix();
+            GenerationPlan plan = Planner.plan(schema, counts, seed, GenerationPlan.DEFAULT_ANCHOR, edgeCasesPerMille, localeMix, rules);
             Dataset.of(plan); // every table and column can be generated, or every problem is thrown now
-            List<String> nonEmpty = PostgresSink.nonEmptyTables(c, plan);
+            List<String> nonEmpty = sink.nonEmptyTables(c, plan);
             if (!nonEmpty.isEmpty()) {
                 throw new PlanningException(nonEmpty.stream()
                         .map(t -> new PlanProblem(t, null, "already holds rows; Seedfleet only generates into empty tables")).toList());
             }
-            PostgresSink.prepareLedger(c);
-            PostgresSink.registerRun(c, runId, schema);
-            PostgresSink.suspendForeignKeys(c, runId, plan);
+            sink.prepareLedger(c);
+            sink.registerRun(c, runId, schema, rules);
+            sink.suspendForeignKeys(c, runId, plan);
             String fingerprint = SchemaFingerprint.of(schema);
             Map<String, Long> rowCounts = new TreeMap<>();
             plan.rowCounts().forEach((t, n) -> rowCounts.put(t.toString(), n));

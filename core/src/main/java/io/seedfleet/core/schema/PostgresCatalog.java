@@ -49,6 +49,15 @@ final class PostgresCatalog {
     record CheckRow(long tableOid, long domainOid, String name, String definition,
                     List<String> columns, boolean local) {}
 
+    /** A view or materialised view, read but never written. */
+    record ViewRow(QualifiedName name, boolean materialized) {}
+
+    /** A user trigger on a top-level table; {@code type} is pg_trigger.tgtype's bit set. */
+    record TriggerRow(long tableOid, String name, int type, boolean enabled) {}
+
+    /** An exclusion constraint: the engine does not generate around it, so it is reported by name. */
+    record ExclusionRow(long tableOid, String name, String definition) {}
+
     private static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int";
 
     private static final String TABLES = """
@@ -189,6 +198,34 @@ final class PostgresCatalog {
             WHERE con.contype = 'c' AND (con.conrelid = ANY (?::oid[]) OR con.contypid = ANY (?::oid[]))
             """;
 
+    private static final String VIEWS = """
+            WITH params AS (SELECT ?::text[] AS excluded, ?::text[] AS prefixes, ?::text[] AS included)
+            SELECT n.nspname, c.relname, c.relkind = 'm' AS materialized
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            CROSS JOIN params
+            WHERE c.relkind IN ('v', 'm')
+              AND n.nspname <> ALL (params.excluded)
+              AND NOT EXISTS (SELECT 1 FROM unnest(params.prefixes) AS p(prefix)
+                              WHERE starts_with(n.nspname, p.prefix))
+              AND (cardinality(params.included) = 0 OR n.nspname = ANY (params.included))
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                              WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+            """;
+
+    /** User triggers (not the internal ones behind foreign keys), each once: not a partition's clone. */
+    private static final String TRIGGERS = """
+            SELECT t.tgrelid::bigint AS table_oid, t.tgname, t.tgtype::int AS type, t.tgenabled <> 'D' AS enabled
+            FROM pg_trigger t
+            WHERE t.tgrelid = ANY (?::oid[]) AND NOT t.tgisinternal
+            """;
+
+    private static final String EXCLUSIONS = """
+            SELECT con.conrelid::bigint AS table_oid, con.conname, pg_get_constraintdef(con.oid) AS definition
+            FROM pg_constraint con
+            WHERE con.contype = 'x' AND con.conrelid = ANY (?::oid[]) AND con.conparentid = 0
+            """;
+
     private final Connection connection;
 
     PostgresCatalog(Connection connection) {
@@ -299,6 +336,32 @@ final class PostgresCatalog {
             return readAll(statement, rs -> new CheckRow(rs.getLong("table_oid"), rs.getLong("domain_oid"),
                     rs.getString("conname"), rs.getString("definition"),
                     strings(rs, "columns"), rs.getBoolean("conislocal")));
+        }
+    }
+
+    List<ViewRow> views(IntrospectionOptions options) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(VIEWS)) {
+            statement.setArray(1, textArray(IntrospectionOptions.ALWAYS_EXCLUDED));
+            statement.setArray(2, textArray(IntrospectionOptions.ALWAYS_EXCLUDED_PREFIXES));
+            statement.setArray(3, textArray(options.schemas()));
+            return readAll(statement, rs -> new ViewRow(new QualifiedName(rs.getString("nspname"), rs.getString("relname")),
+                    rs.getBoolean("materialized")));
+        }
+    }
+
+    List<TriggerRow> triggers(Collection<Long> tableOids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TRIGGERS)) {
+            statement.setArray(1, oidArray(tableOids));
+            return readAll(statement, rs -> new TriggerRow(rs.getLong("table_oid"), rs.getString("tgname"),
+                    rs.getInt("type"), rs.getBoolean("enabled")));
+        }
+    }
+
+    List<ExclusionRow> exclusions(Collection<Long> relationOids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(EXCLUSIONS)) {
+            statement.setArray(1, oidArray(relationOids));
+            return readAll(statement, rs -> new ExclusionRow(rs.getLong("table_oid"), rs.getString("conname"),
+                    rs.getString("definition")));
         }
     }
 

@@ -51,9 +51,9 @@ final class PostgresCheckText {
             char c = expression.charAt(i);
             int end;
             if (c == '\'') {
-                end = endOfQuoted(expression, i, '\'', isEscapeStringPrefix(expression, i));
+                end = QuotedTokens.endOrTextEnd(expression, i, isEscapeStringPrefix(expression, i));
             } else if (c == '"') {
-                end = endOfQuoted(expression, i, '"', false);
+                end = QuotedTokens.endOrTextEnd(expression, i, false);
             } else if (isWordChar(c)) {
                 end = endOfWord(expression, i);
                 if (expression.substring(i, end).equalsIgnoreCase("VALUE") && !followsDot(expression, i)) {
@@ -68,24 +68,6 @@ final class PostgresCheckText {
             i = end;
         }
         return out.toString();
-    }
-
-    /** The index just past a quoted token starting at {@code start}; a doubled quote is an escaped quote. */
-    private static int endOfQuoted(String text, int start, char quote, boolean backslashEscapes) {
-        int i = start + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == quote && i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                i += 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return text.length();
     }
 
     /** E'...' strings treat backslash as an escape character. */

@@ -63,7 +63,43 @@ public final class PostgresIntrospector {
                 catalog.foreignKeys(relationOids),
                 catalog.checks(relationOids, types.domainOids()));
         Map<Long, Partitioning> partitioning = partitioning(catalog.partitionBounds(partitionedOids(tables)));
-        return new SchemaModel(tables.stream().map(t -> builder.table(t, partitioning.get(t.oid()))).toList());
+        List<Table> model = tables.stream().map(t -> builder.table(t, partitioning.get(t.oid()))).toList();
+        Map<Long, QualifiedName> names = tables.stream().collect(Collectors.toMap(TableRow::oid, TableRow::name));
+        List<SchemaModel.View> views = catalog.views(options).stream()
+                .map(v -> new SchemaModel.View(v.name(), v.materialized())).toList();
+        List<SchemaModel.Trigger> triggers = catalog.triggers(names.keySet()).stream()
+                .map(t -> trigger(names.get(t.tableOid()), t)).toList();
+        List<SchemaModel.Unsupported> unsupported = new java.util.ArrayList<>(unsupportedTypes(model));
+        catalog.exclusions(relationOids).forEach(x -> unsupported.add(new SchemaModel.Unsupported(
+                names.get(owners.get(x.tableOid())).toString(), "exclusion constraint " + x.name(),
+                x.definition() + "; generated rows are not arranged around it, so a load may violate it")));
+        return new SchemaModel(model, views, triggers, unsupported);
+    }
+
+    /** pg_trigger.tgtype bits, as in PostgreSQL's catalog/pg_trigger.h. */
+    private static SchemaModel.Trigger trigger(QualifiedName table, PostgresCatalog.TriggerRow row) {
+        int type = row.type();
+        String timing = (type & 64) != 0 ? "INSTEAD OF" : (type & 2) != 0 ? "BEFORE" : "AFTER";
+        List<String> events = new java.util.ArrayList<>();
+        if ((type & 4) != 0) events.add("INSERT");
+        if ((type & 16) != 0) events.add("UPDATE");
+        if ((type & 8) != 0) events.add("DELETE");
+        if ((type & 32) != 0) events.add("TRUNCATE");
+        return new SchemaModel.Trigger(table, row.name(), timing + " " + ((type & 1) != 0 ? "ROW" : "STATEMENT"), events, row.enabled());
+    }
+
+    /** Columns of types the engine cannot make (extension types such as PostGIS geometry): left NULL or to their default. */
+    private static List<SchemaModel.Unsupported> unsupportedTypes(List<Table> tables) {
+        List<SchemaModel.Unsupported> out = new java.util.ArrayList<>();
+        for (Table t : tables) {
+            for (Column c : t.columns()) {
+                ColumnType type = c.type().kind() == TypeKind.ARRAY && c.type().element() != null ? c.type().element() : c.type();
+                if (type.kind() != TypeKind.OTHER || c.generated()) continue;
+                out.add(new SchemaModel.Unsupported(t.name() + "." + c.name(), "type " + c.type().sqlName(),
+                        c.nullable() ? "left NULL" : c.defaultExpression() != null ? "left to its default" : "NOT NULL without a default: the table cannot be generated"));
+            }
+        }
+        return out;
     }
 
     /** {@code RANGE (payment_date)} and the leaf bounds become a {@link Partitioning}; an expression key keeps no columns. */

@@ -21,11 +21,18 @@ public record JdbcTarget(String url, String user, String password) {
         if (user != null) p.setProperty("user", user);
         if (password != null) p.setProperty("password", password);
         p.setProperty("ApplicationName", "seedfleet");
+        // MysqlSink loads with LOAD DATA LOCAL INFILE from a stream
+        if (isMysql()) p.setProperty("allowLocalInfile", "true");
         return DriverManager.getConnection(url, p);
     }
 
     public boolean isPostgres() {
         return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** MySQL or MariaDB (through MariaDB Connector/J, which takes both URL schemes). */
+    public boolean isMysql() {
+        return url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:");
     }
 
     @Override

@@ -1,14 +1,16 @@
 package io.seedfleet.core.sink;
 
+import static io.seedfleet.core.sink.Transactions.inTransaction;
+
 import io.seedfleet.core.generate.CopyTextWriter;
 import io.seedfleet.core.generate.RowHash;
 import io.seedfleet.core.generate.TableGenerator;
+import io.seedfleet.core.definition.Rules;
 import io.seedfleet.core.plan.Chunk;
 import io.seedfleet.core.plan.GenerationPlan;
 import io.seedfleet.core.schema.Column;
 import io.seedfleet.core.schema.Identifiers;
 import io.seedfleet.core.schema.QualifiedName;
-import io.seedfleet.core.schema.SchemaJson;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.schema.Table;
 import java.sql.Connection;
@@ -31,6 +33,10 @@ import org.postgresql.copy.CopyIn;
 public final class PostgresSink {
     public static final String LEDGER_SCHEMA = "seedfleet_ledger";
     private static final int FLUSH_BYTES = 256 * 1024;
+    private static final ChunkLedger CHUNK_LEDGER = new ChunkLedger(
+            "INSERT INTO seedfleet_ledger.runs (run_id, state, schema_model, rules) VALUES (?, 'RUNNING', ?, ?) ON CONFLICT DO NOTHING",
+            "SELECT state FROM seedfleet_ledger.runs WHERE run_id = ? FOR SHARE",
+            "INSERT INTO seedfleet_ledger.chunks (run_id, table_name, phase, row_start, row_end) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
 
     private PostgresSink() {}
 
@@ -58,6 +64,8 @@ public final class PostgresSink {
                       state text NOT NULL,
                       schema_model text NOT NULL,
                       started_at timestamptz NOT NULL DEFAULT now())""");
+            // The definition rules a run follows (JSON; NULL without a definition), for workers to replan with.
+            s.execute("ALTER TABLE seedfleet_ledger.runs ADD COLUMN IF NOT EXISTS rules text");
             // Constraints a run dropped for its load, kept in the target itself so that whoever
             // finishes (or cleans up after) the run can add them back, even after a crash.
             s.execute("""
@@ -67,43 +75,30 @@ public final class PostgresSink {
                       constraint_name text NOT NULL,
                       definition text NOT NULL,
                       PRIMARY KEY (run_id, table_name, constraint_name))""");
+            // What else a run set aside: a trigger it disabled for the load (re-enabled like a constraint is re-added).
+            s.execute("ALTER TABLE seedfleet_ledger.suspended_constraints ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT 'constraint'");
         }
         if (!c.getAutoCommit()) c.commit();
     }
 
     /** Records a run's schema, as planned, and marks it RUNNING; a second call for the same run changes nothing. */
-    public static void registerRun(Connection c, String runId, SchemaModel schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO seedfleet_ledger.runs (run_id, state, schema_model) VALUES (?, 'RUNNING', ?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, runId);
-            ps.setString(2, SchemaJson.write(schema));
-            ps.executeUpdate();
-        }
-        if (!c.getAutoCommit()) c.commit();
+    public static void registerRun(Connection c, String runId, SchemaModel schema, Rules rules) throws SQLException {
+        CHUNK_LEDGER.registerRun(c, runId, schema, rules);
+    }
+
+    /** The definition rules a run was planned with. */
+    public static Rules recordedRules(Connection c, String runId) throws SQLException {
+        return CHUNK_LEDGER.recordedRules(c, runId);
     }
 
     /** The schema a run was planned on, as {@link #registerRun} recorded it. */
     public static Optional<SchemaModel> recordedSchema(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT schema_model FROM seedfleet_ledger.runs WHERE run_id = ?")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(SchemaJson.read(rs.getString(1))) : Optional.empty();
-            }
-        }
+        return CHUNK_LEDGER.recordedSchema(c, runId);
     }
 
     /** Tables of the plan that already hold rows: generating into them would collide or mix datasets. */
     public static List<String> nonEmptyTables(Connection c, GenerationPlan plan) throws SQLException {
-        List<String> nonEmpty = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            for (QualifiedName t : plan.tablesInLoadOrder()) {
-                if (plan.rows(t) == 0) continue;
-                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + t.sql() + ")")) {
-                    if (rs.next() && rs.getBoolean(1)) nonEmpty.add(t.toString());
-                }
-            }
-        }
-        return nonEmpty;
+        return TargetTables.nonEmpty(c, plan);
     }
 
     /** Empties the plan's tables (and, through CASCADE, anything referencing them) in one statement. */
@@ -116,60 +111,8 @@ public final class PostgresSink {
     }
 
     public static ChunkResult write(Connection c, String runId, TableGenerator g, Chunk chunk) throws SQLException {
-        long started = System.nanoTime();
-        return inTransaction(c, () -> {
-            requireRunning(c, runId);
-            if (!claim(c, runId, chunk)) return recorded(c, runId, chunk); // an earlier delivery wrote it
-            long checksum = chunk.phase() == Chunk.Phase.INSERT ? copyInsert(c, g, chunk) : copyUpdate(c, g, chunk);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE seedfleet_ledger.chunks SET rows_written = ?, checksum = ? WHERE run_id = ? AND table_name = ? AND phase = ? AND row_start = ?")) {
-                ps.setLong(1, chunk.rows());
-                ps.setLong(2, checksum);
-                bindKey(ps, 3, runId, chunk);
-                ps.executeUpdate();
-            }
-            return new ChunkResult(chunk.rows(), checksum, false, (System.nanoTime() - started) / 1_000_000);
-        });
-    }
-
-    /** Holds a share lock on the run's row for the chunk's transaction: {@link #undo} waits for it, and it for undo. */
-    private static void requireRunning(Connection c, String runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM seedfleet_ledger.runs WHERE run_id = ? FOR SHARE")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && !"RUNNING".equals(rs.getString(1))) {
-                    throw new SQLException("run " + runId + " is " + rs.getString(1) + "; its chunks are no longer written");
-                }
-            }
-        }
-    }
-
-    /** Inserts the ledger row; a concurrent or earlier delivery of the same chunk makes this a no-op. */
-    private static boolean claim(Connection c, String runId, Chunk chunk) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO seedfleet_ledger.chunks (run_id, table_name, phase, row_start, row_end) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            bindKey(ps, 1, runId, chunk);
-            ps.setLong(5, chunk.end());
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    private static ChunkResult recorded(Connection c, String runId, Chunk chunk) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT rows_written, checksum FROM seedfleet_ledger.chunks WHERE run_id = ? AND table_name = ? AND phase = ? AND row_start = ?")) {
-            bindKey(ps, 1, runId, chunk);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new SQLException("ledger entry vanished for " + chunk);
-                return new ChunkResult(rs.getLong(1), rs.getLong(2), true, 0);
-            }
-        }
-    }
-
-    private static void bindKey(PreparedStatement ps, int first, String runId, Chunk chunk) throws SQLException {
-        ps.setString(first, runId);
-        ps.setString(first + 1, chunk.table().toString());
-        ps.setString(first + 2, chunk.phase().name());
-        ps.setLong(first + 3, chunk.start());
+        return CHUNK_LEDGER.write(c, runId, chunk,
+                () -> chunk.phase() == Chunk.Phase.INSERT ? copyInsert(c, g, chunk) : copyUpdate(c, g, chunk));
     }
 
     private static long copyInsert(Connection c, TableGenerator g, Chunk chunk) throws SQLException {
@@ -237,16 +180,47 @@ public final class PostgresSink {
                         definition = rs.getString(1);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO seedfleet_ledger.suspended_constraints VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                    ps.setString(1, runId);
-                    ps.setString(2, fk.table().sql());
-                    ps.setString(3, fk.constraint());
-                    ps.setString(4, definition);
-                    ps.executeUpdate();
-                }
+                setAside(c, runId, "constraint", fk.table(), fk.constraint(), definition);
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + fk.table().sql() + " DROP CONSTRAINT " + Identifiers.quote(fk.constraint()));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Records what a run sets aside (a constraint with its definition, or a trigger), once; restoreForeignKeys puts it back. */
+    private static void setAside(Connection c, String runId, String kind, QualifiedName table, String name, String definition)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO seedfleet_ledger.suspended_constraints (run_id, table_name, constraint_name, definition, kind)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, runId);
+            ps.setString(2, table.sql());
+            ps.setString(3, name);
+            ps.setString(4, definition);
+            ps.setString(5, kind);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Disables the enabled user triggers of the plan's tables for the load, recording each in the
+     * ledger first so that finishing or undoing the run enables them again, even after a crash.
+     * Needs a role that owns the tables; refused with the table named otherwise.
+     */
+    public static void disableTriggers(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        List<SchemaModel.Trigger> enabled = plan.schema().triggers().stream()
+                .filter(t -> t.enabled() && plan.rowCounts().containsKey(t.table())).toList();
+        if (enabled.isEmpty()) return;
+        inTransaction(c, () -> {
+            for (SchemaModel.Trigger trigger : enabled) {
+                setAside(c, runId, "trigger", trigger.table(), trigger.name(), "");
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE " + trigger.table().sql() + " DISABLE TRIGGER " + Identifiers.quote(trigger.name()));
+                } catch (SQLException e) {
+                    throw new SQLException("cannot disable trigger " + trigger.name() + " on " + trigger.table() + " (" + e.getMessage()
+                            + "); load as the table's owner, or without disabling triggers", e.getSQLState(), e);
                 }
             }
             return null;
@@ -262,7 +236,7 @@ public final class PostgresSink {
         inTransaction(c, () -> {
             restoreForeignKeys(c, runId);
             advanceSequences(c, plan);
-            setState(c, runId, "COMPLETED");
+            CHUNK_LEDGER.setState(c, runId, "COMPLETED");
             return null;
         });
     }
@@ -275,58 +249,28 @@ public final class PostgresSink {
      */
     public static void undo(Connection c, String runId, GenerationPlan plan) throws SQLException {
         inTransaction(c, () -> {
-            setState(c, runId, "FAILED");
+            CHUNK_LEDGER.setState(c, runId, "FAILED");
             truncate(c, plan);
             restoreForeignKeys(c, runId);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM seedfleet_ledger.chunks WHERE run_id = ?")) {
-                ps.setString(1, runId);
-                ps.executeUpdate();
-            }
+            CHUNK_LEDGER.forgetChunks(c, runId);
             return null;
         });
     }
 
     private static void restoreForeignKeys(Connection c, String runId) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT table_name, constraint_name, definition FROM seedfleet_ledger.suspended_constraints WHERE run_id = ? ORDER BY 1, 2");
+                "SELECT table_name, constraint_name, definition, kind FROM seedfleet_ledger.suspended_constraints WHERE run_id = ? ORDER BY 1, 2");
              PreparedStatement delete = c.prepareStatement("DELETE FROM seedfleet_ledger.suspended_constraints WHERE run_id = ?")) {
             select.setString(1, runId);
             try (ResultSet rs = select.executeQuery(); Statement s = c.createStatement()) {
                 while (rs.next()) {
-                    s.execute("ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + Identifiers.quote(rs.getString(2)) + " " + rs.getString(3));
+                    s.execute(rs.getString(4).equals("trigger")
+                            ? "ALTER TABLE " + rs.getString(1) + " ENABLE TRIGGER " + Identifiers.quote(rs.getString(2))
+                            : "ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + Identifiers.quote(rs.getString(2)) + " " + rs.getString(3));
                 }
             }
             delete.setString(1, runId);
             delete.executeUpdate();
-        }
-    }
-
-    private static void setState(Connection c, String runId, String state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE seedfleet_ledger.runs SET state = ? WHERE run_id = ?")) {
-            ps.setString(1, state);
-            ps.setString(2, runId);
-            ps.executeUpdate();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
-    private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            T result = work.run();
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 

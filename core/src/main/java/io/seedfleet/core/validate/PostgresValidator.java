@@ -1,5 +1,11 @@
 package io.seedfleet.core.validate;
 
+import static io.seedfleet.core.validate.CheckResults.columnNote;
+import static io.seedfleet.core.validate.CheckResults.counted;
+import static io.seedfleet.core.validate.CheckResults.error;
+import static io.seedfleet.core.validate.CheckResults.identifyingColumns;
+import static io.seedfleet.core.validate.CheckResults.notNullFailed;
+
 import io.seedfleet.core.event.ValidationCompleted.CheckResult;
 import io.seedfleet.core.schema.CheckConstraint;
 import io.seedfleet.core.schema.Column;
@@ -20,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -129,57 +136,51 @@ public final class PostgresValidator {
     }
 
     private static List<CheckResult> checks(Connection connection, SchemaModel schema, Map<String, Long> expected) throws SQLException {
-        List<CheckResult> results = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Table table : schema.tables()) {
-            String tableName = table.name().toString();
-            seen.add(tableName);
-            Long rows = expected.get(tableName);
-            if (rows != null) results.add(rowCount(connection, table, rows));
-            for (UniqueKey key : table.uniqueKeys()) {
-                if (!key.expressions().isEmpty() || key.columns().isEmpty()) continue; // expression indexes: skipped
-                results.add(unique(connection, table, key));
+        return new TableChecks() {
+            @Override
+            public CheckResult rowCount(Table table, long rows) throws SQLException {
+                return PostgresValidator.rowCount(connection, table, rows);
             }
-            for (ForeignKey fk : table.foreignKeys()) results.add(foreignKey(connection, table, fk));
-            results.addAll(notNull(connection, table));
-            for (CheckConstraint check : table.checks()) results.add(check(connection, table, check));
-            for (Column column : table.columns()) {
-                if (column.sequence() != null && column.type().kind().isInteger()) results.add(sequence(connection, table, column));
+
+            @Override
+            public CheckResult unique(Table table, UniqueKey key) throws SQLException {
+                return PostgresValidator.unique(connection, table, key);
             }
-        }
-        expected.forEach((tableName, rows) -> {
-            if (!seen.contains(tableName)) {
-                results.add(new CheckResult(ROW_COUNT, tableName, null, false, rows == null ? 0 : Math.abs(rows),
-                        List.of("table is not in the schema")));
+
+            @Override
+            public CheckResult foreignKey(Table table, ForeignKey fk) throws SQLException {
+                return PostgresValidator.foreignKey(connection, table, fk);
             }
-        });
-        return List.copyOf(results);
+
+            @Override
+            public List<CheckResult> notNull(Table table) throws SQLException {
+                return PostgresValidator.notNull(connection, table);
+            }
+
+            @Override
+            public Optional<CheckResult> check(Table table, CheckConstraint check) throws SQLException {
+                return Optional.of(PostgresValidator.check(connection, table, check));
+            }
+
+            @Override
+            public Optional<CheckResult> sequence(Table table, Column column) throws SQLException {
+                return Optional.of(PostgresValidator.sequence(connection, table, column));
+            }
+        }.all(schema, expected);
     }
 
     // --- the checks ---------------------------------------------------------------------------------
 
     private static CheckResult rowCount(Connection connection, Table table, long expected) throws SQLException {
         String sql = "SELECT count(*) FROM " + from(table.name());
-        return guarded(connection, ROW_COUNT, table, null, () -> {
-            long actual = queryLong(connection, sql);
-            long diff = Math.abs(actual - expected);
-            return new CheckResult(ROW_COUNT, table.name().toString(), null, diff == 0, diff, List.of());
-        });
+        return guarded(connection, ROW_COUNT, table, null, () -> CheckResults.rowCount(table, queryLong(connection, sql), expected));
     }
 
     /** Surplus rows of duplicate groups, and the first duplicated keys, in one query. */
     static String uniqueSql(Table table, UniqueKey key) {
-        List<String> cols = key.columns().stream().map(Identifiers::quote).toList();
-        List<String> conditions = new ArrayList<>();
-        if (!key.nullsNotDistinct()) cols.forEach(c -> conditions.add(c + " IS NOT NULL"));
-        if (key.predicate() != null) conditions.add("(" + key.predicate() + ")");
-        StringBuilder inner = new StringBuilder("SELECT ");
-        for (int i = 0; i < cols.size(); i++) inner.append(cols.get(i)).append(" AS k").append(i).append(", ");
-        inner.append("count(*) AS n FROM ").append(from(table.name()));
-        if (!conditions.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", conditions));
-        inner.append(" GROUP BY ").append(String.join(", ", cols)).append(" HAVING count(*) > 1");
-        return "SELECT sum(g.n - 1) OVER () AS total, " + keyOutputs("g", cols.size())
-                + " FROM (" + inner + ") g ORDER BY " + keyOrder("g", cols.size()) + " LIMIT " + MAX_EXAMPLES;
+        int n = key.columns().size();
+        return "SELECT sum(g.n - 1) OVER () AS total, " + keyOutputs("g", n)
+                + " FROM (" + CheckSql.duplicateGroups(key, from(table.name())) + ") g ORDER BY " + keyOrder("g", n) + " LIMIT " + MAX_EXAMPLES;
     }
 
     private static CheckResult unique(Connection connection, Table table, UniqueKey key) throws SQLException {
@@ -189,20 +190,8 @@ public final class PostgresValidator {
 
     /** Orphan child rows, grouped by FK value for distinct examples, in one query. */
     static String foreignKeySql(Table table, ForeignKey fk) {
-        List<String> child = fk.columns().stream().map(c -> "c." + Identifiers.quote(c)).toList();
-        List<String> allNotNull = child.stream().map(c -> c + " IS NOT NULL").toList();
-        List<String> joins = new ArrayList<>();
-        for (int i = 0; i < child.size(); i++) {
-            joins.add("p." + Identifiers.quote(fk.referencedColumns().get(i)) + " = " + child.get(i));
-        }
-        String orphan = String.join(" AND ", allNotNull) + " AND NOT EXISTS (SELECT 1 FROM " + from(fk.referencedTable())
-                + " p WHERE " + String.join(" AND ", joins) + ")";
-        String where = orphan;
-        if (fk.match() == ForeignKey.MatchType.FULL && child.size() > 1) {
-            String someNull = child.stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR "));
-            String allNull = child.stream().map(c -> c + " IS NULL").collect(Collectors.joining(" AND "));
-            where = "(" + orphan + ") OR ((" + someNull + ") AND NOT (" + allNull + "))";
-        }
+        List<String> child = CheckSql.childColumns(fk);
+        String where = CheckSql.orphans(fk, from(fk.referencedTable()));
         StringBuilder sql = new StringBuilder("SELECT sum(count(*)) OVER () AS total");
         for (int i = 0; i < child.size(); i++) sql.append(", ").append(child.get(i)).append("::text");
         sql.append(" FROM ").append(from(table.name())).append(" c WHERE ").append(where)
@@ -224,20 +213,14 @@ public final class PostgresValidator {
         String sql = "SELECT " + columns.stream()
                 .map(c -> "count(*) FILTER (WHERE " + Identifiers.quote(c.name()) + " IS NULL)")
                 .collect(Collectors.joining(", ")) + " FROM " + from(table.name());
-        String tableName = table.name().toString();
         Savepoint savepoint = connection.setSavepoint();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            List<CheckResult> results = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                long nulls = rs.getLong(i + 1);
-                results.add(new CheckResult(NOT_NULL, tableName, null, nulls == 0, nulls, List.of(columnNote(columns.get(i)))));
-            }
+        try {
+            List<CheckResult> results = CheckResults.notNull(connection, sql, table, columns);
             connection.releaseSavepoint(savepoint);
             return results;
         } catch (SQLException e) {
             connection.rollback(savepoint);
-            return columns.stream().map(c -> error(NOT_NULL, tableName, null, e, columnNote(c))).toList();
+            return notNullFailed(table, columns, e);
         }
     }
 
@@ -261,13 +244,6 @@ public final class PostgresValidator {
                 () -> counted(connection, sql, CHECK, table, check.name(), identifyingColumns(table)));
     }
 
-    /** The primary key, or else the first plain unique key: how examples name a row without showing its data. */
-    private static List<String> identifyingColumns(Table table) {
-        return table.uniqueKeys().stream().filter(UniqueKey::isPlain)
-                .sorted(java.util.Comparator.comparing((UniqueKey k) -> !k.isPrimaryKey()))
-                .map(UniqueKey::columns).findFirst().orElse(List.of());
-    }
-
     /**
      * An identity or serial sequence behind its column's largest value hands the application's next
      * insert a key that exists: violations are the values it would collide on.
@@ -283,27 +259,6 @@ public final class PostgresValidator {
     }
 
     // --- helpers ------------------------------------------------------------------------------------
-
-    /** Reads {@code total, key0::text, key1::text, ...} rows into a result with rendered examples. */
-    private static CheckResult counted(Connection connection, String sql, String name, Table table, String constraint,
-                                       List<String> keyColumns) throws SQLException {
-        long total = 0;
-        List<String> examples = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                total = rs.getLong(1);
-                if (keyColumns.isEmpty()) continue;
-                StringBuilder example = new StringBuilder("(");
-                for (int i = 0; i < keyColumns.size(); i++) {
-                    if (i > 0) example.append(", ");
-                    String value = rs.getString(i + 2);
-                    example.append(keyColumns.get(i)).append('=').append(value == null ? "NULL" : value);
-                }
-                examples.add(example.append(')').toString());
-            }
-        }
-        return new CheckResult(name, table.name().toString(), constraint, total == 0, total, List.copyOf(examples));
-    }
 
     private static String keyOutputs(String alias, int n) {
         StringBuilder sb = new StringBuilder();
@@ -336,20 +291,5 @@ public final class PostgresValidator {
             connection.rollback(savepoint);
             return error(name, table.name().toString(), constraint, e);
         }
-    }
-
-    private static CheckResult error(String name, String table, String constraint, SQLException e, String... notes) {
-        String state = e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]";
-        List<String> examples = new ArrayList<>(List.of(notes));
-        examples.add("check could not run" + state + ": " + e.getMessage());
-        return new CheckResult(name, table, constraint, false, -1, List.copyOf(examples));
-    }
-
-    /**
-     * A not-null result has no constraint name, so its only example names the column it is about:
-     * {@code column=email}.
-     */
-    static String columnNote(Column column) {
-        return "column=" + column.name();
     }
 }

@@ -50,8 +50,33 @@ class PostgresIntrospectorTest {
         // no partitions, views, materialized views, nor Seedfleet's own seedfleet / seedfleet_ledger schemas
         assertThat(model.tables()).extracting(t -> t.name().toString()).containsExactly(
                 "Vendas Ação.Pedido Item",
-                "fixture.audit_trail", "fixture.category", "fixture.customer", "fixture.event_log",
+                "fixture.audit_trail", "fixture.booking", "fixture.category", "fixture.customer", "fixture.event_log",
                 "fixture.event_note", "fixture.order", "fixture.product", "fixture.stock", "fixture.warehouse");
+    }
+
+    @Test
+    void listsViewsAndMaterializedViewsWithoutWritingThem() {
+        assertThat(model.views()).containsExactly(
+                new SchemaModel.View(new QualifiedName("fixture", "customer_count"), true),
+                new SchemaModel.View(new QualifiedName("fixture", "customer_emails"), false));
+    }
+
+    @Test
+    void listsUserTriggersWithTimingEventsAndState() {
+        QualifiedName booking = new QualifiedName("fixture", "booking");
+        assertThat(model.triggers()).containsExactly(
+                new SchemaModel.Trigger(booking, "booking_audit", "AFTER STATEMENT", List.of("DELETE"), false),
+                new SchemaModel.Trigger(booking, "booking_touch", "BEFORE ROW", List.of("INSERT", "UPDATE"), true));
+    }
+
+    @Test
+    void reportsExclusionConstraintsAndUnknownTypesByName() {
+        assertThat(model.unsupported()).extracting(SchemaModel.Unsupported::object, SchemaModel.Unsupported::construct)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("fixture.booking", "exclusion constraint booking_no_overlap"),
+                        org.assertj.core.groups.Tuple.tuple("fixture.booking.during", "type tsrange"));
+        assertThat(model.unsupported()).filteredOn(u -> u.construct().startsWith("exclusion"))
+                .singleElement().satisfies(u -> assertThat(u.detail()).contains("EXCLUDE USING gist (during WITH &&)"));
     }
 
     @Test
