@@ -69,7 +69,7 @@ public final class LocalRun {
             }
             sink.prepareLedger(control);
             sink.registerRun(control, options.runId(), plan.schema(), plan.rules());
-            sink.suspendForeignKeys(control, options.runId(), plan);
+            sink.setAsideForLoad(control, options.runId(), plan);
             try {
                 if (options.disableTriggers()) sink.disableTriggers(control, options.runId(), plan);
                 return load(sink, control, connections, pool, dataset, options, started);

@@ -90,7 +90,7 @@ public final class RunPlanner {
             }
             sink.prepareLedger(c);
             sink.registerRun(c, runId, schema, rules);
-            sink.suspendForeignKeys(c, runId, plan);
+            sink.setAsideForLoad(c, runId, plan);
             String fingerprint = SchemaFingerprint.of(schema);
             Map<String, Long> rowCounts = new TreeMap<>();
             plan.rowCounts().forEach((t, n) -> rowCounts.put(t.toString(), n));

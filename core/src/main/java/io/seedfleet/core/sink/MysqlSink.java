@@ -224,7 +224,7 @@ public final class MysqlSink implements Sink {
         return charsets;
     }
 
-    /** Nothing more to do: MySQL cannot switch triggers off for a session, so {@link #suspendForeignKeys} always sets them aside. */
+    /** Nothing more to do: MySQL cannot switch triggers off for a session, so {@link #setAsideForLoad} always sets them aside. */
     @Override
     public void disableTriggers(Connection c, String runId, GenerationPlan plan) {
     }
@@ -235,7 +235,7 @@ public final class MysqlSink implements Sink {
      * a record of something still there, which restoring skips.
      */
     @Override
-    public void suspendForeignKeys(Connection c, String runId, GenerationPlan plan) throws SQLException {
+    public void setAsideForLoad(Connection c, String runId, GenerationPlan plan) throws SQLException {
         session(c);
         for (GenerationPlan.DeferredForeignKey fk : plan.suspended().stream()
                 .sorted(java.util.Comparator.comparing(GenerationPlan.DeferredForeignKey::table)

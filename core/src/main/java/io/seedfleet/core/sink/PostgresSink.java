@@ -163,43 +163,33 @@ public final class PostgresSink {
     }
 
     /**
-     * Drops the foreign keys the plan suspends (NOT NULL cycles), recording their definitions in
-     * the ledger first, in one transaction.
+     * Sets aside what would make the load check keys row by row (see {@link PostgresLoadKeys}),
+     * recording each object's definition in the ledger before dropping it, in one transaction, so
+     * that {@link #finish} or {@link #undo} puts everything back even after a crash.
      */
-    public static void suspendForeignKeys(Connection c, String runId, GenerationPlan plan) throws SQLException {
-        if (plan.suspended().isEmpty()) return;
+    public static void setAsideForLoad(Connection c, String runId, GenerationPlan plan) throws SQLException {
         inTransaction(c, () -> {
-            for (GenerationPlan.DeferredForeignKey fk : plan.suspended()) {
-                String definition;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass AND conname = ?")) {
-                    ps.setString(1, fk.table().sql());
-                    ps.setString(2, fk.constraint());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) throw new SQLException("constraint " + fk.constraint() + " not found on " + fk.table());
-                        definition = rs.getString(1);
-                    }
-                }
-                setAside(c, runId, "constraint", fk.table(), fk.constraint(), definition);
+            for (PostgresLoadKeys.Item item : PostgresLoadKeys.of(c, plan)) {
+                setAside(c, runId, item.kind(), item.table(), item.name(), item.definition());
                 try (Statement s = c.createStatement()) {
-                    s.execute("ALTER TABLE " + fk.table().sql() + " DROP CONSTRAINT " + Identifiers.quote(fk.constraint()));
+                    s.execute(item.drop());
                 }
             }
             return null;
         });
     }
 
-    /** Records what a run sets aside (a constraint with its definition, or a trigger), once; restoreForeignKeys puts it back. */
-    private static void setAside(Connection c, String runId, String kind, QualifiedName table, String name, String definition)
+    /** Records what a run sets aside, once; {@link #restore} puts it back. */
+    private static void setAside(Connection c, String runId, PostgresLoadKeys.Kind kind, String table, String name, String definition)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO seedfleet_ledger.suspended_constraints (run_id, table_name, constraint_name, definition, kind)"
                         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, runId);
-            ps.setString(2, table.sql());
+            ps.setString(2, table);
             ps.setString(3, name);
             ps.setString(4, definition);
-            ps.setString(5, kind);
+            ps.setString(5, kind.ledgerName);
             ps.executeUpdate();
         }
     }
@@ -215,7 +205,7 @@ public final class PostgresSink {
         if (enabled.isEmpty()) return;
         inTransaction(c, () -> {
             for (SchemaModel.Trigger trigger : enabled) {
-                setAside(c, runId, "trigger", trigger.table(), trigger.name(), "");
+                setAside(c, runId, PostgresLoadKeys.Kind.TRIGGER, trigger.table().sql(), trigger.name(), "");
                 try (Statement s = c.createStatement()) {
                     s.execute("ALTER TABLE " + trigger.table().sql() + " DISABLE TRIGGER " + Identifiers.quote(trigger.name()));
                 } catch (SQLException e) {
@@ -228,13 +218,14 @@ public final class PostgresSink {
     }
 
     /**
-     * The end of a run, in one transaction: suspended constraints added back (PostgreSQL validates
-     * every row as it does, from the catalog's own definition text recorded at suspension), sequences
+     * The end of a run, in one transaction: keys, indexes and foreign keys added back (PostgreSQL
+     * validates every row as it does, from the catalog's own definition text recorded when they were
+     * set aside), triggers enabled again, sequences
      * moved past the generated keys, and the run marked COMPLETED.
      */
     public static void finish(Connection c, String runId, GenerationPlan plan) throws SQLException {
         inTransaction(c, () -> {
-            restoreForeignKeys(c, runId);
+            restore(c, runId);
             advanceSequences(c, plan);
             CHUNK_LEDGER.setState(c, runId, "COMPLETED");
             return null;
@@ -251,22 +242,21 @@ public final class PostgresSink {
         inTransaction(c, () -> {
             CHUNK_LEDGER.setState(c, runId, "FAILED");
             truncate(c, plan);
-            restoreForeignKeys(c, runId);
+            restore(c, runId);
             CHUNK_LEDGER.forgetChunks(c, runId);
             return null;
         });
     }
 
-    private static void restoreForeignKeys(Connection c, String runId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT table_name, constraint_name, definition, kind FROM seedfleet_ledger.suspended_constraints WHERE run_id = ? ORDER BY 1, 2");
+    /** Puts back what the run set aside, in {@link PostgresLoadKeys.Kind} order, PostgreSQL checking every row. */
+    private static void restore(Connection c, String runId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT table_name, constraint_name, definition, kind"
+                + " FROM seedfleet_ledger.suspended_constraints WHERE run_id = ? ORDER BY " + PostgresLoadKeys.Kind.restoreOrder() + ", 1, 2");
              PreparedStatement delete = c.prepareStatement("DELETE FROM seedfleet_ledger.suspended_constraints WHERE run_id = ?")) {
             select.setString(1, runId);
             try (ResultSet rs = select.executeQuery(); Statement s = c.createStatement()) {
                 while (rs.next()) {
-                    s.execute(rs.getString(4).equals("trigger")
-                            ? "ALTER TABLE " + rs.getString(1) + " ENABLE TRIGGER " + Identifiers.quote(rs.getString(2))
-                            : "ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + Identifiers.quote(rs.getString(2)) + " " + rs.getString(3));
+                    s.execute(PostgresLoadKeys.restoreStatement(PostgresLoadKeys.Kind.of(rs.getString(4)), rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
             delete.setString(1, runId);

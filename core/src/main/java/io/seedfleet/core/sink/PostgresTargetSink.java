@@ -52,8 +52,8 @@ final class PostgresTargetSink implements Sink {
     }
 
     @Override
-    public void suspendForeignKeys(Connection c, String runId, GenerationPlan plan) throws SQLException {
-        PostgresSink.suspendForeignKeys(c, runId, plan);
+    public void setAsideForLoad(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        PostgresSink.setAsideForLoad(c, runId, plan);
     }
 
     @Override

@@ -59,11 +59,12 @@ public sealed interface Sink permits PostgresTargetSink, MysqlSink {
     ChunkResult write(Connection c, String runId, TableGenerator g, Chunk chunk) throws SQLException;
 
     /**
-     * Sets aside, recording each in the ledger, what the load cannot run with: the foreign keys the
-     * plan suspends (NOT NULL cycles) and, on databases that cannot switch them off for a session
-     * (MySQL), the triggers of the tables it fills.
+     * Sets aside, recording each in the ledger, what the load cannot run with or should not pay for
+     * row by row: the foreign keys the plan suspends (NOT NULL cycles); on PostgreSQL also the other
+     * keys and indexes of the tables it fills, rebuilt once by {@link #finish}; on databases that
+     * cannot switch triggers off for a session (MySQL), the triggers of the tables it fills.
      */
-    void suspendForeignKeys(Connection c, String runId, GenerationPlan plan) throws SQLException;
+    void setAsideForLoad(Connection c, String runId, GenerationPlan plan) throws SQLException;
 
     /**
      * Disables the user triggers of the tables the plan fills, for the load only, recorded like a
