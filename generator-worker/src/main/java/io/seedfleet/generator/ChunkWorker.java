@@ -5,6 +5,8 @@ import io.seedfleet.core.event.MalformedEventException;
 import io.seedfleet.service.IncomingEvents;
 import io.seedfleet.service.OutgoingEvents;
 import io.seedfleet.service.TargetPassword;
+import io.seedfleet.service.ops.RunLogContext;
+import io.seedfleet.service.ops.WorkMetrics;
 import io.seedfleet.core.event.ChunkCompleted;
 import io.seedfleet.core.event.ChunkFailed;
 import io.seedfleet.core.event.ChunkWork;
@@ -27,6 +29,11 @@ import org.jboss.logging.Logger;
  * after the report is on Kafka, so a crash redelivers the work; core's ledger makes the rewrite a
  * no-op that still reports completion. A failing chunk is reported, not retried here: the
  * coordinator decides. Only events that can never be processed go to the dead-letter topic.
+ *
+ * <p>Shutdown (SIGTERM): the Kafka connector stops polling and waits for the chunk in hand, which
+ * either finishes and is acknowledged, or, if the process is killed first, was never committed: its
+ * transaction (rows and ledger entry together) rolls back with the connection and its offset was not
+ * committed, so another worker gets it again. No chunk is ever half written.
  */
 @ApplicationScoped
 public class ChunkWorker {
@@ -38,10 +45,13 @@ public class ChunkWorker {
     private final TargetPassword targetPassword;
     private final MutinyEmitter<byte[]> completed;
     private final MutinyEmitter<byte[]> failed;
+    private final ChunkMetrics metrics;
 
     ChunkWorker(@ConfigProperty(name = "seedfleet.worker.name") Optional<String> workerName, TargetPassword targetPassword,
-                @Channel("chunk-completed") MutinyEmitter<byte[]> completed, @Channel("chunk-failed") MutinyEmitter<byte[]> failed) {
+                @Channel("chunk-completed") MutinyEmitter<byte[]> completed, @Channel("chunk-failed") MutinyEmitter<byte[]> failed,
+                ChunkMetrics metrics) {
         this.workerName = workerName.orElseGet(WorkerName::ofThisProcess);
+        this.metrics = metrics;
         this.executor = new ChunkExecutor(this.workerName);
         this.targetPassword = targetPassword;
         this.completed = completed;
@@ -58,16 +68,25 @@ public class ChunkWorker {
             LOG.warnf("chunk-work event sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }
+        try (RunLogContext ignored = RunLogContext.of(work.runId())) {
+            return execute(work, message);
+        }
+    }
+
+    private CompletionStage<Void> execute(ChunkWork work, Message<byte[]> message) {
+        WorkMetrics.Unit unit = metrics.begin();
         ChunkCompleted done;
         try {
             done = executor.execute(work);
         } catch (SQLException | RuntimeException e) {
+            unit.failed();
             String error = work.target().describe(e);
             LOG.warnf("chunk %s %s [%d, %d) of run %s failed: %s", work.table(), work.phase(), work.rowStart(), work.rowEnd(), work.runId(), error);
             failed.sendMessageAndAwait(OutgoingEvents.keyedByRun(work.runId(), new ChunkFailed(work.runId(), work.stage(), work.table(),
                     work.phase(), work.rowStart(), work.rowEnd(), error, workerName)));
             return message.ack();
         }
+        unit.succeeded(work.table(), done.rows(), done.alreadyWritten());
         completed.sendMessageAndAwait(OutgoingEvents.keyedByRun(work.runId(), done));
         return message.ack();
     }

@@ -8,6 +8,7 @@ import io.seedfleet.core.event.MalformedEventException;
 import io.seedfleet.service.IncomingEvents;
 import io.seedfleet.service.OutgoingEvents;
 import io.seedfleet.service.TargetPassword;
+import io.seedfleet.service.ops.RunLogContext;
 import io.seedfleet.core.event.EventType;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.ValidationCompleted;
@@ -48,9 +49,12 @@ public class RunValidator {
     private final MutinyEmitter<byte[]> verdicts;
     private final MutinyEmitter<byte[]> statuses;
     private final MutinyEmitter<byte[]> summaries;
+    private final ValidationMetrics metrics;
 
     RunValidator(TargetPassword targetPassword, @Channel("validation-completed") MutinyEmitter<byte[]> verdicts,
-                 @Channel("status") MutinyEmitter<byte[]> statuses, @Channel("architect-completed") MutinyEmitter<byte[]> summaries) {
+                 @Channel("status") MutinyEmitter<byte[]> statuses, @Channel("architect-completed") MutinyEmitter<byte[]> summaries,
+                 ValidationMetrics metrics) {
+        this.metrics = metrics;
         this.targetPassword = targetPassword;
         this.verdicts = verdicts;
         this.statuses = statuses;
@@ -67,16 +71,25 @@ public class RunValidator {
             LOG.warnf("generation-completed event sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }
+        try (RunLogContext ignored = RunLogContext.of(run.runId())) {
+            return validateAndReport(run, message);
+        }
+    }
+
+    private CompletionStage<Void> validateAndReport(GenerationCompleted run, Message<byte[]> message) {
+        ValidationMetrics.Ending ending = metrics.begin();
         ValidationCompleted verdict;
         try {
             verdict = validate(run);
         } catch (SQLException | RuntimeException e) {
+            ending.end("error");
             // No verdict is possible (target unreachable, say); the dead-letter topic keeps the event
             // and the reason, without the password, for a retry once the target is back.
             String reason = "could not validate run " + run.runId() + ": " + targetPassword.complete(run.target()).describe(e);
             LOG.warn(reason);
             return message.nack(new IllegalStateException(reason));
         }
+        ending.end(verdict.passed() ? "passed" : "failed");
         verdicts.sendMessageAndAwait(OutgoingEvents.keyedByRun(run.runId(), verdict));
         statuses.sendMessageAndAwait(OutgoingEvents.keyedByRun(run.runId(), new RunStatus(run.runId(),
                 verdict.passed() ? "VALIDATED" : "VALIDATION_FAILED", ValidationReport.summary(verdict.checks()), run.totalRows(), run.totalRows())));
