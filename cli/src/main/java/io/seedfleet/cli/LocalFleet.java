@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole fleet on one machine: a real Kafka broker and PostgreSQL in this JVM, and the
- * coordinator, generator workers and validator worker as separate processes, as they run in
- * Kubernetes. Closing it stops the processes (SIGTERM, then kill), the broker and the database.
+ * coordinator, generator workers, validator worker and a masking worker as separate processes, as
+ * they run in Kubernetes. Closing it stops the processes (SIGTERM, then kill), the broker and the database.
  */
-final class LocalFleet implements AutoCloseable {
+public final class LocalFleet implements AutoCloseable {
     /** Partitions of the work topic: the most generator workers that can share a run. */
     static final int WORK_PARTITIONS = 6;
 
@@ -32,9 +32,13 @@ final class LocalFleet implements AutoCloseable {
     private final PostgresServer postgres;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> byName = new LinkedHashMap<>();
     private final Path logs;
     private Path home;
     private int generatorWorkers;
+    private int maskingWorkers;
+    /** The masking workers' key: SEEDFLEET_MASKING_SECRET when set, otherwise one made for this fleet. Never printed. */
+    private String maskingSecret;
 
     private LocalFleet(KafkaBroker kafka, PostgresServer postgres, Path logs) {
         this.kafka = kafka;
@@ -42,7 +46,7 @@ final class LocalFleet implements AutoCloseable {
         this.logs = logs;
     }
 
-    static LocalFleet start(Path home, int generatorWorkers, PrintWriter out) throws Exception {
+    public static LocalFleet start(Path home, int generatorWorkers, PrintWriter out) throws Exception {
         Path logs = Files.createDirectories(home.resolve(".seedfleet/logs"));
         out.println("Starting Kafka (KRaft) and PostgreSQL...");
         KafkaBroker kafka = KafkaBroker.start();
@@ -54,7 +58,9 @@ final class LocalFleet implements AutoCloseable {
             throw e;
         }
         try {
-            for (EventType t : EventType.values()) kafka.createTopic(t.topic(), t == EventType.CHUNK_WORK ? WORK_PARTITIONS : 1);
+            for (EventType t : EventType.values()) {
+                kafka.createTopic(t.topic(), t == EventType.CHUNK_WORK || t == EventType.MASKING_WORK ? WORK_PARTITIONS : 1);
+            }
             kafka.createTopic(EventType.DEAD_LETTER_TOPIC, 1);
             String stateDb = fleet.postgres.createDatabase("seedfleet");
             fleet.launch(home, "coordinator", "coordinator", Map.of(
@@ -63,6 +69,8 @@ final class LocalFleet implements AutoCloseable {
                     "QUARKUS_DATASOURCE_PASSWORD", fleet.postgres.password()));
             fleet.launch(home, "validator-worker", "validator-worker", Map.of());
             fleet.home = home;
+            fleet.maskingSecret = localMaskingSecret();
+            fleet.addMaskingWorkers(1);
             fleet.addGeneratorWorkers(generatorWorkers);
             out.printf("Started %d services; logs in %s%n", fleet.processes.size(), logs);
             return fleet;
@@ -73,12 +81,34 @@ final class LocalFleet implements AutoCloseable {
     }
 
     /** Starts more generator workers; they join the consumer group and take over partitions. */
-    void addGeneratorWorkers(int count) throws Exception {
+    public void addGeneratorWorkers(int count) throws Exception {
         for (int i = 0; i < count; i++) {
             String name = "generator-worker-" + (++generatorWorkers);
             launch(home, "generator-worker", name, Map.of("SEEDFLEET_WORKER_NAME", name));
         }
         awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** Starts more masking workers, all with this fleet's masking secret; they share the masking-work partitions. */
+    void addMaskingWorkers(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            String name = "masking-worker-" + (++maskingWorkers);
+            launch(home, "masking-worker", name, Map.of("SEEDFLEET_WORKER_NAME", name, "SEEDFLEET_MASKING_SECRET", maskingSecret));
+        }
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** The key the masking workers mask with: the same key gives the CLI's {@code mask} the same output. */
+    String maskingSecret() {
+        return maskingSecret;
+    }
+
+    private static String localMaskingSecret() {
+        String fromEnvironment = System.getenv("SEEDFLEET_MASKING_SECRET");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) return fromEnvironment;
+        byte[] key = new byte[24];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.HexFormat.of().formatHex(key);
     }
 
     private void launch(Path home, String module, String name, Map<String, String> env) throws IOException {
@@ -93,7 +123,9 @@ final class LocalFleet implements AutoCloseable {
         pb.environment().putAll(env);
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        processes.add(pb.start());
+        Process process = pb.start();
+        processes.add(process);
+        byName.put(name, process);
         ports.put(name, port);
     }
 
@@ -117,16 +149,37 @@ final class LocalFleet implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    PostgresServer postgres() {
+    public PostgresServer postgres() {
         return postgres;
     }
 
-    int coordinatorPort() {
+    public int coordinatorPort() {
         return ports.get("coordinator");
+    }
+
+    /** The process id of each service still running, by name ("coordinator", "generator-worker-1", ...). */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        byName.forEach((name, p) -> {
+            if (p.isAlive()) pids.put(name, p.pid());
+        });
+        return pids;
+    }
+
+    /**
+     * Stops one service as Kubernetes does: SIGTERM, then a grace period, then SIGKILL. A generator
+     * worker stops taking work and either finishes its chunk or leaves it for another worker.
+     */
+    public void stop(String name, Duration grace) throws InterruptedException {
+        Process p = byName.get(name);
+        if (p == null) throw new IllegalArgumentException("no service named " + name);
+        ports.remove(name);
+        p.destroy();
+        if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
     @Override

@@ -39,7 +39,8 @@ final class FleetClient implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(EventType.CHUNK_WORK.topic(), EventType.GENERATION_COMPLETED.topic(),
-                EventType.GENERATION_FAILED.topic(), EventType.DEAD_LETTER_TOPIC));
+                EventType.GENERATION_FAILED.topic(), EventType.DEAD_LETTER_TOPIC, EventType.MASKING_WORK.topic(),
+                EventType.MASKING_COMPLETED.topic()));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer());
     }

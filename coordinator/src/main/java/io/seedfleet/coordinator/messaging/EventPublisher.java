@@ -3,6 +3,8 @@ package io.seedfleet.coordinator.messaging;
 import io.seedfleet.core.event.ChunkWork;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.GenerationFailed;
+import io.seedfleet.core.event.MaskingCompleted;
+import io.seedfleet.core.event.MaskingWork;
 import io.seedfleet.core.event.RunStatus;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -28,16 +30,35 @@ public class EventPublisher {
     private final MutinyEmitter<GenerationCompleted> completed;
     private final MutinyEmitter<GenerationFailed> failed;
     private final MutinyEmitter<RunStatus> status;
+    private final MutinyEmitter<MaskingWork> maskingWork;
+    private final MutinyEmitter<MaskingCompleted> maskingCompleted;
 
     /** A whole stage is sent at once, so the work channel buffers without bound (the stage is in memory anyway). */
     EventPublisher(@Channel("chunk-work") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ChunkWork> work,
                    @Channel("generation-completed") MutinyEmitter<GenerationCompleted> completed,
                    @Channel("generation-failed") MutinyEmitter<GenerationFailed> failed,
-                   @Channel("status") MutinyEmitter<RunStatus> status) {
+                   @Channel("status") MutinyEmitter<RunStatus> status,
+                   @Channel("masking-work") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<MaskingWork> maskingWork,
+                   @Channel("masking-completed") MutinyEmitter<MaskingCompleted> maskingCompleted) {
         this.work = work;
         this.completed = completed;
         this.failed = failed;
         this.status = status;
+        this.maskingWork = maskingWork;
+        this.maskingCompleted = maskingCompleted;
+    }
+
+    /** A masking stage's ranges, keyed by range (not by run) so they spread over the partitions and so the masking workers. */
+    public void maskingWork(List<MaskingWork> ranges) {
+        if (ranges.isEmpty()) return;
+        List<Uni<Void>> sends = ranges.stream()
+                .map(w -> maskingWork.sendMessage(keyed(w, w.runId() + "/" + w.table() + "/" + w.chunk())))
+                .toList();
+        Uni.join().all(sends).andFailFast().await().atMost(ACK_TIMEOUT);
+    }
+
+    public void maskingCompleted(MaskingCompleted event) {
+        maskingCompleted.sendMessage(keyed(event, event.runId())).await().atMost(ACK_TIMEOUT);
     }
 
     /**

@@ -76,7 +76,7 @@ public class RunService {
     public void plan(String runId) {
         store.inTransaction(c -> {
             StoredRun run = store.lock(c, runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-            if (run.state() != RunState.PLANNING) return null;
+            if (run.isMasking() || run.state() != RunState.PLANNING) return null;
             PlannedRun planned;
             try {
                 planned = RunPlanner.plan(runId, run.request());
@@ -111,8 +111,8 @@ public class RunService {
     public void chunkCompleted(ChunkCompleted done) {
         store.inTransaction(c -> {
             StoredRun run = store.lock(c, done.runId()).orElse(null);
-            if (run == null || run.state() != RunState.RUNNING) {
-                LOG.debugf("Ignoring a completion for run %s, which is not running", done.runId());
+            if (run == null || run.isMasking() || run.state() != RunState.RUNNING) {
+                LOG.debugf("Ignoring a completion for run %s, which is not a running generation run", done.runId());
                 return null;
             }
             if (!store.markChunkDone(c, done)) {
@@ -134,7 +134,7 @@ public class RunService {
     public void chunkFailed(ChunkFailed failure) {
         store.inTransaction(c -> {
             StoredRun run = store.lock(c, failure.runId()).orElse(null);
-            if (run == null || run.state() != RunState.RUNNING) return null;
+            if (run == null || run.isMasking() || run.state() != RunState.RUNNING) return null;
             store.markChunkFailed(c, failure);
             String reason = "chunk %s %s [%d, %d) failed on worker %s".formatted(failure.table(), failure.phase(),
                     failure.rowStart(), failure.rowEnd(), failure.worker());
@@ -158,7 +158,7 @@ public class RunService {
     public void resume(String runId) {
         store.inTransaction(c -> {
             StoredRun run = store.lock(c, runId).orElse(null);
-            if (run == null || run.state() != RunState.RUNNING) return null;
+            if (run == null || run.isMasking() || run.state() != RunState.RUNNING) return null;
             release(c, run, run.currentStage());
             return null;
         });

@@ -9,6 +9,8 @@ import io.seedfleet.core.event.ChunkFailed;
 import io.seedfleet.core.event.ChunkWork;
 import io.seedfleet.core.event.Events;
 import io.seedfleet.core.event.GenerationRequested;
+import io.seedfleet.core.event.MaskingRequested;
+import io.seedfleet.core.event.MaskingWork;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +57,7 @@ public class RunStore {
     private static final TypeReference<Map<String, Long>> ROW_COUNTS = new TypeReference<>() {};
     private static final TypeReference<List<String>> PROBLEMS = new TypeReference<>() {};
     private static final String RUN_COLUMNS =
-            "run_id, state, seed, request, row_counts, fingerprint, stage_count, current_stage, error, problems, created_at, updated_at";
+            "run_id, state, seed, request, row_counts, fingerprint, stage_count, current_stage, error, problems, created_at, updated_at, kind";
 
     private final AgroalDataSource dataSource;
 
@@ -104,6 +106,8 @@ public class RunStore {
                           completed_at timestamptz,
                           PRIMARY KEY (run_id, table_name, phase, row_start))""");
                 s.execute("CREATE INDEX IF NOT EXISTS run_chunks_by_stage ON seedfleet.run_chunks (run_id, stage, status)");
+                // Masking runs share the tables: their request is a masking request, their chunks phase MASK.
+                s.execute("ALTER TABLE seedfleet.runs ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT 'GENERATION'");
                 s.execute("CREATE INDEX IF NOT EXISTS runs_unfinished ON seedfleet.runs (state) WHERE state IN ('PLANNING', 'RUNNING')");
             }
             return null;
@@ -137,6 +141,53 @@ public class RunStore {
             ps.executeUpdate();
         }
         return read(c, request.runId(), "").orElseThrow();
+    }
+
+    /** Records a new masking run in PLANNING (run id resolved, seed 0), or returns the run that already has this id. */
+    public StoredRun insertMaskingIfAbsent(Connection c, MaskingRequested request) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO seedfleet.runs (run_id, state, seed, request, kind) VALUES (?, 'PLANNING', 0, ?::jsonb, 'MASKING')
+                ON CONFLICT (run_id) DO NOTHING""")) {
+            ps.setString(1, request.runId());
+            ps.setString(2, json(request));
+            ps.executeUpdate();
+        }
+        return read(c, request.runId(), "").orElseThrow();
+    }
+
+    /** A masking run's ranges, as chunks in PENDING: phase MASK, row_start the range's number in its table. */
+    public void insertMaskingChunks(Connection c, List<MaskingWork> work) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO seedfleet.run_chunks (run_id, stage, table_name, phase, row_start, row_end, work)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
+            for (MaskingWork w : work) {
+                ps.setString(1, w.runId());
+                ps.setInt(2, w.stage());
+                ps.setString(3, w.table());
+                ps.setString(4, MaskingWork.PHASE);
+                ps.setLong(5, w.chunk());
+                ps.setLong(6, w.chunk() + 1L);
+                ps.setString(7, json(w));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The masking work of a stage that has not completed yet, tables in order, ranges in key order. */
+    public List<MaskingWork> pendingMaskingWork(Connection c, String runId, int stage) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT work FROM seedfleet.run_chunks
+                WHERE run_id = ? AND stage = ? AND status = 'PENDING'
+                ORDER BY table_name, row_start""")) {
+            ps.setString(1, runId);
+            ps.setInt(2, stage);
+            List<MaskingWork> work = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) work.add(Events.fromJson(rs.getBytes(1), MaskingWork.class));
+            }
+            return work;
+        }
     }
 
     /** The run, locked until the transaction ends: every change to a run goes through this lock, one at a time. */
@@ -299,7 +350,7 @@ public class RunStore {
                      SELECT table_name,
                             count(*) FILTER (WHERE status = 'DONE'),
                             count(*),
-                            coalesce(sum(rows) FILTER (WHERE status = 'DONE' AND phase = 'INSERT'), 0)
+                            coalesce(sum(rows) FILTER (WHERE status = 'DONE' AND phase IN ('INSERT', 'MASK')), 0)
                      FROM seedfleet.run_chunks WHERE run_id = ? GROUP BY table_name""")) {
             ps.setString(1, runId);
             long done = 0;
@@ -330,11 +381,13 @@ public class RunStore {
     private static StoredRun run(ResultSet rs) throws SQLException {
         String rowCounts = rs.getString("row_counts");
         String problems = rs.getString("problems");
+        StoredRun.RunKind kind = StoredRun.RunKind.valueOf(rs.getString("kind"));
+        boolean masking = kind == StoredRun.RunKind.MASKING;
         return new StoredRun(
                 rs.getString("run_id"),
                 RunState.valueOf(rs.getString("state")),
                 rs.getLong("seed"),
-                Events.fromJson(rs.getBytes("request"), GenerationRequested.class),
+                masking ? null : Events.fromJson(rs.getBytes("request"), GenerationRequested.class),
                 rowCounts == null ? Map.of() : parse(rowCounts, ROW_COUNTS),
                 rs.getString("fingerprint"),
                 rs.getInt("stage_count"),
@@ -342,7 +395,9 @@ public class RunStore {
                 rs.getString("error"),
                 problems == null ? List.of() : parse(problems, PROBLEMS),
                 instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")));
+                instant(rs.getTimestamp("updated_at")),
+                kind,
+                masking ? Events.fromJson(rs.getBytes("request"), MaskingRequested.class) : null);
     }
 
     private static Instant instant(Timestamp t) {

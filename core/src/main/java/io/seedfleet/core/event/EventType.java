@@ -16,6 +16,9 @@ public enum EventType {
     GENERATION_FAILED("test-data:generation-failed", GenerationFailed.class),
     VALIDATION_COMPLETED("test-data:validation-completed", ValidationCompleted.class),
     STATUS("test-data:status", RunStatus.class),
+    MASKING_REQUESTED("test-data:masking-requested", MaskingRequested.class),
+    MASKING_WORK("test-data:masking-work", MaskingWork.class),
+    MASKING_COMPLETED("test-data:masking-completed", MaskingCompleted.class),
     /** The name consumers of an earlier test-data architect already subscribe to. */
     ARCHITECT_COMPLETED("test-data-architect:completed", DatasetSummary.class);
 

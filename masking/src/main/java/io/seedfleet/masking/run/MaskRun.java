@@ -1,5 +1,6 @@
 package io.seedfleet.masking.run;
 
+import io.seedfleet.core.generate.RowHash;
 import io.seedfleet.core.schema.Column;
 import io.seedfleet.core.schema.Identifiers;
 import io.seedfleet.core.schema.IntrospectionOptions;
@@ -95,8 +96,11 @@ public final class MaskRun {
         }
     }
 
-    /** Opens the coordinating transaction and exports its snapshot; the transaction stays open until the copy ends. */
-    private static String exportSnapshot(Connection coordinator) throws SQLException {
+    /**
+     * Opens the coordinating transaction (REPEATABLE READ, READ ONLY) and exports its snapshot; the
+     * snapshot can be imported only while this transaction stays open, so keep it open until the copy ends.
+     */
+    public static String exportSnapshot(Connection coordinator) throws SQLException {
         coordinator.setAutoCommit(false);
         try (Statement s = coordinator.createStatement()) {
             s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -108,7 +112,7 @@ public final class MaskRun {
     }
 
     /** A reader's transaction: read only, repeatable read, seeing exactly the coordinator's snapshot. */
-    private static Connection openReader(JdbcTarget source, String snapshot) throws SQLException {
+    public static Connection openReader(JdbcTarget source, String snapshot) throws SQLException {
         Connection c = source.open();
         try {
             c.setAutoCommit(false);
@@ -131,43 +135,79 @@ public final class MaskRun {
             Map<io.seedfleet.core.schema.QualifiedName, Set<String>> chosen = SubsetSelector.select(snapshot, model, plan.subsets());
             for (Table table : model.tables()) {
                 Set<String> ids = chosen.get(table.name());
-                if (!ids.isEmpty()) {
-                    chunks.add(new Chunk(table, SubsetSelector.rowId("t") + " IN (SELECT unnest(" + Identifiers.literal(SubsetSelector.arrayLiteral(ids)) + "::text[]))"));
-                }
+                if (!ids.isEmpty()) chunks.add(new Chunk(table, subsetCondition(ids)));
             }
             return chunks;
         }
+        for (KeyRange range : ranges(snapshot, model, options.chunkRows())) chunks.add(new Chunk(range.table(), range.where()));
+        return chunks;
+    }
+
+    /**
+     * A table's share of a copy: the rows whose single integer key {@code keyColumn} lies in
+     * [{@code from}, {@code to}], or the whole table when {@code keyColumn} is null. {@code rows}: how
+     * many rows the table holds in the snapshot (for progress; the same on each of its ranges).
+     */
+    public record KeyRange(Table table, String keyColumn, Long from, Long to, long rows) {
+        /** The condition on the table aliased {@code t}; null for the whole table. */
+        public String where() {
+            return keyColumn == null ? null : "t." + Identifiers.quote(keyColumn) + " BETWEEN " + from + " AND " + to;
+        }
+    }
+
+    /**
+     * Every table split into ranges of at most about {@code chunkRows} rows: equal-width ranges of its
+     * single integer primary key when it has one, the whole table otherwise. Empty keyed tables have
+     * none. Read in {@code snapshot}, the coordinating transaction.
+     */
+    public static List<KeyRange> ranges(Connection snapshot, SchemaModel model, long chunkRows) throws SQLException {
+        List<KeyRange> ranges = new ArrayList<>();
         for (Table table : model.tables()) {
             String key = integerKey(table);
-            if (key == null) {
-                chunks.add(new Chunk(table, null));
-                continue;
-            }
+            String column = key == null ? "1" : "t." + Identifiers.quote(key);
             try (Statement s = snapshot.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT min(" + key + "), max(" + key + "), count(*) FROM " + SubsetSelector.from(table) + " t")) {
+                 ResultSet rs = s.executeQuery("SELECT min(" + column + "), max(" + column + "), count(*) FROM " + SubsetSelector.from(table) + " t")) {
                 rs.next();
                 long count = rs.getLong(3);
+                if (key == null) {
+                    ranges.add(new KeyRange(table, null, null, null, count));
+                    continue;
+                }
                 if (count == 0) continue;
                 long min = rs.getLong(1);
                 long max = rs.getLong(2);
-                long parts = Math.max(1, Math.min((count + options.chunkRows() - 1) / options.chunkRows(), max - min + 1));
+                long parts = Math.max(1, Math.min((count + chunkRows - 1) / chunkRows, max - min + 1));
                 // Equal-width ranges over [min, max]; the last one ends at max inclusive.
                 long width = (max - min) / parts + 1;
                 for (long from = min; from <= max; from += width) {
                     long to = Math.min(max, from + width - 1);
-                    chunks.add(new Chunk(table, key + " BETWEEN " + from + " AND " + to));
+                    ranges.add(new KeyRange(table, key, from, to, count));
                     if (to == max) break;
                 }
             }
         }
-        return chunks;
+        return ranges;
+    }
+
+    /**
+     * The rows of a subset, per table, chosen in the snapshot {@code snapshot} reads (see {@link Subset}):
+     * the same rows in every transaction that imports that snapshot.
+     */
+    public static Map<io.seedfleet.core.schema.QualifiedName, Set<String>> subsetRows(Connection snapshot, SchemaModel model, List<Subset> subsets)
+            throws SQLException {
+        return SubsetSelector.select(snapshot, model, subsets);
+    }
+
+    /** The condition (on the table aliased {@code t}) selecting the rows {@link #subsetRows} chose; never null. */
+    public static String subsetCondition(Set<String> rowIds) {
+        return SubsetSelector.rowId("t") + " IN (SELECT unnest(" + Identifiers.literal(SubsetSelector.arrayLiteral(rowIds)) + "::text[]))";
     }
 
     private static String integerKey(Table table) {
         return table.primaryKey().filter(pk -> pk.columns().size() == 1)
                 .map(UniqueKey::columns).map(cols -> table.column(cols.get(0)))
                 .filter(col -> col.type().kind().isInteger())
-                .map(col -> "t." + Identifiers.quote(col.name())).orElse(null);
+                .map(Column::name).orElse(null);
     }
 
     private static Map<String, Long> copyAll(JdbcTarget source, JdbcTarget target, String snapshot, List<Chunk> chunks,
@@ -201,14 +241,32 @@ public final class MaskRun {
 
     /** Streams one chunk from the source snapshot into the target, masking each row on the way. */
     private static long copy(JdbcTarget source, JdbcTarget target, String snapshot, Chunk chunk, ColumnMaskers maskers) throws SQLException {
-        Table table = chunk.table();
+        try (Connection reader = openReader(source, snapshot); Connection writer = target.open()) {
+            long count = copy(reader, writer, chunk.table(), chunk.where(), maskers).rows();
+            reader.commit();
+            return count;
+        }
+    }
+
+    /** What {@link #copy(Connection, Connection, Table, String, ColumnMaskers)} wrote: rows, and the sum of their 64-bit hashes. */
+    public record Copied(long rows, long checksum) {}
+
+    /**
+     * Copies the rows of {@code table} matching {@code where} (on alias {@code t}; null: all) from
+     * {@code reader} (a transaction in the source snapshot, see {@link #openReader}) into {@code writer},
+     * masked by {@code maskers}, with one COPY out and one COPY in. The writer's transaction, if any, is
+     * the caller's: an exactly-once ledger commits the rows with its own entry. The checksum sums
+     * {@link RowHash} of every masked row as loaded, so it does not depend on how the table was split.
+     */
+    public static Copied copy(Connection reader, Connection writer, Table table, String where, ColumnMaskers maskers) throws SQLException {
         List<Column> columns = table.columns().stream().filter(Column::writable).toList();
         String list = String.join(", ", columns.stream().map(c -> Identifiers.quote(c.name())).toList());
         String select = "SELECT " + String.join(", ", columns.stream().map(c -> "t." + Identifiers.quote(c.name())).toList())
-                + " FROM " + SubsetSelector.from(table) + " t" + (chunk.where() == null ? "" : " WHERE " + chunk.where());
+                + " FROM " + SubsetSelector.from(table) + " t" + (where == null ? "" : " WHERE " + where);
         CopyText rows = new CopyText(maskers.of(table.name(), columns));
         long count = 0;
-        try (Connection reader = openReader(source, snapshot); Connection writer = target.open()) {
+        long checksum = 0;
+        try {
             CopyOut out = reader.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT");
             CopyIn in = writer.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.name().sql() + " (" + list + ") FROM STDIN");
             try {
@@ -216,6 +274,7 @@ public final class MaskRun {
                 while ((row = out.readFromCopy()) != null) {
                     byte[] masked = rows.mask(row);
                     in.writeToCopy(masked, 0, masked.length);
+                    checksum += RowHash.of(masked, 0, masked.length);
                     count++;
                 }
                 in.endCopy();
@@ -223,10 +282,9 @@ public final class MaskRun {
                 if (in.isActive()) in.cancelCopy();
                 if (out.isActive()) out.cancelCopy();
             }
-            reader.commit();
         } catch (SQLException e) {
             throw new SQLException("copying " + table.name() + ": " + e.getMessage(), e.getSQLState(), e);
         }
-        return count;
+        return new Copied(count, checksum);
     }
 }

@@ -20,15 +20,15 @@ import java.util.TreeSet;
  * aside during the load and added back at the end (so PostgreSQL validates every row), its sequences
  * moved past the loaded keys; and emptied again when the run fails, so it is never half written.
  */
-final class TargetDatabase {
+public final class TargetDatabase {
     private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'";
 
     /** A foreign key as the catalog defines it, to add back after the load. */
-    record ForeignKeyDefinition(String table, String name, String definition) {}
+    public record ForeignKeyDefinition(String table, String name, String definition) {}
 
     private TargetDatabase() {}
 
-    static void requireEmpty(Connection c) throws SQLException {
+    public static void requireEmpty(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('r','p','S','v','m','f') AND "
                      + USER_SCHEMAS + "), (SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype IN ('e','d') AND " + USER_SCHEMAS + ")")) {
@@ -41,7 +41,7 @@ final class TargetDatabase {
     }
 
     /** Creates the schema and sets its foreign keys aside; returns them, to add back with {@link #restoreForeignKeys}. */
-    static List<ForeignKeyDefinition> create(Connection c, SchemaModel model) throws SQLException {
+    public static List<ForeignKeyDefinition> create(Connection c, SchemaModel model) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(PostgresDdlWriter.write(model));
         }
@@ -59,7 +59,7 @@ final class TargetDatabase {
     }
 
     /** Adds the foreign keys back; PostgreSQL checks every loaded row against them. */
-    static void restoreForeignKeys(Connection c, List<ForeignKeyDefinition> fks) throws SQLException {
+    public static void restoreForeignKeys(Connection c, List<ForeignKeyDefinition> fks) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (ForeignKeyDefinition fk : fks) {
                 try {
@@ -72,7 +72,7 @@ final class TargetDatabase {
     }
 
     /** Moves every identity and serial sequence past the largest loaded value. */
-    static void advanceSequences(Connection c, SchemaModel model) throws SQLException {
+    public static void advanceSequences(Connection c, SchemaModel model) throws SQLException {
         for (Table table : model.tables()) {
             for (Column col : table.columns()) {
                 if (col.sequence() == null || !col.type().kind().isInteger()) continue;
@@ -86,7 +86,7 @@ final class TargetDatabase {
     }
 
     /** Drops everything the run created; the target was empty before it, so everything in its schemas. */
-    static void dropCreated(Connection c, SchemaModel model) throws SQLException {
+    public static void dropCreated(Connection c, SchemaModel model) throws SQLException {
         Set<String> schemas = new TreeSet<>();
         model.tables().forEach(t -> schemas.add(t.name().schema()));
         try (Statement s = c.createStatement()) {
@@ -96,7 +96,9 @@ final class TargetDatabase {
             List<String> drops = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT 'DROP ' || CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END "
                     + "|| ' IF EXISTS ' || r.oid::regclass::text || ' CASCADE' FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
-                    + "WHERE n.nspname = 'public' AND r.relkind IN ('r','p','S','v','m') AND NOT r.relispartition")) {
+                    + "WHERE n.nspname = 'public' AND r.relkind IN ('r','p','S','v','m') AND NOT r.relispartition"
+                    // Sequences last: an identity column's sequence cannot be dropped before its table (not even with CASCADE), and goes with it.
+                    + " ORDER BY r.relkind = 'S', r.oid")) {
                 while (rs.next()) drops.add(rs.getString(1));
             }
             try (ResultSet rs = s.executeQuery("SELECT 'DROP ' || CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END || ' IF EXISTS ' || t.oid::regtype::text || ' CASCADE' "
