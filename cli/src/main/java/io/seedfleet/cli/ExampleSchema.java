@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The example multi-tenant SaaS schema the demo seeds, and the row counts that keep it in proportion. */
-final class ExampleSchema {
+public final class ExampleSchema {
     private ExampleSchema() {}
 
-    static void create(JdbcTarget target) throws Exception {
+    public static void create(JdbcTarget target) throws Exception {
         try (InputStream in = ExampleSchema.class.getResourceAsStream("/demo/saas-schema.sql");
              Connection c = target.open();
              Statement s = c.createStatement()) {
@@ -21,7 +21,7 @@ final class ExampleSchema {
     }
 
     /** Explicit counts for the tables that set the shape; the rest follow by fan-out. */
-    static Map<String, Long> rows(long organizations, long users) {
+    public static Map<String, Long> rows(long organizations, long users) {
         Map<String, Long> rows = new TreeMap<>();
         rows.put("app.plans", 5L);
         rows.put("app.organizations", organizations);

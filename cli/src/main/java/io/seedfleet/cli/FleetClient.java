@@ -29,11 +29,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Talks to a fleet the way any QE service would: a generation request as a CloudEvent on Kafka,
  * and the completion and validation events read back, matched by run id.
  */
-final class FleetClient implements AutoCloseable {
+public final class FleetClient implements AutoCloseable {
     private final KafkaProducer<String, CloudEvent> producer;
     private final KafkaConsumer<String, CloudEvent> consumer;
 
-    FleetClient(String bootstrapServers) {
+    public FleetClient(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -50,7 +50,7 @@ final class FleetClient implements AutoCloseable {
                 EventType.VALIDATION_COMPLETED.topic()));
     }
 
-    void request(GenerationRequested request) throws Exception {
+    public void request(GenerationRequested request) throws Exception {
         CloudEvent event = CloudEventBuilder.v1()
                 .withId(UUID.randomUUID().toString())
                 .withSource(URI.create(EventType.SOURCE + "cli"))
@@ -64,7 +64,7 @@ final class FleetClient implements AutoCloseable {
     }
 
     /** The next event of the given types for this run, or empty when the deadline passes. */
-    Optional<Received> await(String runId, Duration timeout, Runnable whileWaiting, EventType... types) {
+    public Optional<Received> await(String runId, Duration timeout, Runnable whileWaiting, EventType... types) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, CloudEvent> r : consumer.poll(Duration.ofMillis(500))) {
@@ -81,7 +81,7 @@ final class FleetClient implements AutoCloseable {
         return Optional.empty();
     }
 
-    record Received(EventType type, Object payload) {}
+    public record Received(EventType type, Object payload) {}
 
     @Override
     public void close() {

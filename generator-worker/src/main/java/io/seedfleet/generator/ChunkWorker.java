@@ -58,8 +58,15 @@ public class ChunkWorker {
         this.failed = failed;
     }
 
+    /**
+     * Chunks run concurrently on the "chunk-writers" pool (smallrye.messaging.worker.chunk-writers.max-concurrency,
+     * 2 by default): each is one COPY stream, and a single stream leaves the target waiting on the worker
+     * and the worker on the target. Concurrent chunks are always of one stage, as the coordinator
+     * releases a stage only when the one before is done, and their offsets are committed in order
+     * (the throttled commit strategy), so a crash still redelivers every unfinished one.
+     */
     @Incoming("chunk-work")
-    @Blocking
+    @Blocking(value = "chunk-writers", ordered = false)
     public CompletionStage<Void> onWork(Message<byte[]> message) {
         ChunkWork work;
         try {
