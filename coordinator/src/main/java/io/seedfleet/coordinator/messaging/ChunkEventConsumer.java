@@ -8,14 +8,19 @@ import io.seedfleet.core.event.MaskingWork;
 import io.seedfleet.coordinator.masking.MaskingRunService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * What workers report back. Values are parsed here with the shared, strict event mapper, so a
- * malformed record is nacked into the dead-letter topic instead of stopping the consumer.
+ * What workers report back, parsed here with the shared, strict event mapper. A malformed failure
+ * report is nacked into the dead-letter topic instead of stopping the consumer.
  */
 @ApplicationScoped
 public class ChunkEventConsumer {
+    private static final Logger LOG = Logger.getLogger(ChunkEventConsumer.class);
+
     private final RunService runs;
     private final MaskingRunService masking;
 
@@ -24,13 +29,28 @@ public class ChunkEventConsumer {
         this.masking = masking;
     }
 
-    /** Generation and masking workers report on the same topics; phase MASK says which run service a report is for. */
+    /**
+     * Completions come in batches (mp.messaging.incoming.chunk-completed.batch). Each record is read on
+     * its own: one that cannot be read is logged and skipped rather than failing the batch (its run's
+     * recovery re-sends work whose completion never arrives). Generation and masking workers report on
+     * the same topic; phase MASK says which run service a report is for.
+     */
     @Incoming("chunk-completed")
     @Blocking
-    public void onCompleted(byte[] value) {
-        ChunkCompleted done = Events.fromJson(value, ChunkCompleted.class);
-        if (MaskingWork.PHASE.equals(done.phase())) masking.chunkCompleted(done);
-        else runs.chunkCompleted(done);
+    public void onCompleted(List<byte[]> values) {
+        List<ChunkCompleted> generation = new ArrayList<>(values.size());
+        for (byte[] value : values) {
+            ChunkCompleted done;
+            try {
+                done = Events.fromJson(value, ChunkCompleted.class);
+            } catch (RuntimeException e) {
+                LOG.warnf("Skipping an unreadable chunk-completed record: %s", e.getMessage());
+                continue;
+            }
+            if (MaskingWork.PHASE.equals(done.phase())) masking.chunkCompleted(done);
+            else generation.add(done);
+        }
+        if (!generation.isEmpty()) runs.chunksCompleted(generation);
     }
 
     @Incoming("chunk-failed")

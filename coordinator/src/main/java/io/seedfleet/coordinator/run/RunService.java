@@ -26,9 +26,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,24 +109,27 @@ public class RunService {
         });
     }
 
-    /** Records a finished chunk; the last chunk of a stage releases the next stage, the last of the run ends it. */
-    public void chunkCompleted(ChunkCompleted done) {
-        store.inTransaction(c -> {
-            StoredRun run = store.lock(c, done.runId()).orElse(null);
+    /**
+     * Records finished chunks, each run's in one transaction; the last chunk of a stage releases the
+     * next stage, the last of the run ends it. A batch (as the consumer receives them) costs one lock
+     * and one round trip per run, not per chunk: that is what lets one coordinator drive many workers.
+     */
+    public void chunksCompleted(List<ChunkCompleted> completions) {
+        Map<String, List<ChunkCompleted>> byRun = completions.stream()
+                .collect(Collectors.groupingBy(ChunkCompleted::runId, LinkedHashMap::new, Collectors.toList()));
+        byRun.forEach((runId, done) -> store.inTransaction(c -> {
+            StoredRun run = store.lock(c, runId).orElse(null);
             if (run == null || run.isMasking() || run.state() != RunState.RUNNING) {
-                LOG.debugf("Ignoring a completion for run %s, which is not a running generation run", done.runId());
+                LOG.debugf("Ignoring %d completion(s) for run %s, which is not a running generation run", done.size(), runId);
                 return null;
             }
-            if (!store.markChunkDone(c, done)) {
-                LOG.debugf("Ignoring a repeated completion of %s %s [%d, %d) of run %s",
-                        done.table(), done.phase(), done.rowStart(), done.rowEnd(), done.runId());
-                return null;
-            }
-            if (!store.hasPendingWork(c, run.runId(), run.currentStage())) {
+            int marked = store.markChunksDone(c, runId, done);
+            if (marked < done.size()) LOG.debugf("Ignoring %d repeated completion(s) of run %s", done.size() - marked, runId);
+            if (marked > 0 && !store.hasPendingWork(c, runId, run.currentStage())) {
                 release(c, run, run.currentStage() + 1);
             }
             return null;
-        });
+        }));
     }
 
     /**

@@ -288,16 +288,27 @@ public class RunStore {
 
     /** @return false when the chunk was done already (a redelivered completion) or is not part of the run */
     public boolean markChunkDone(Connection c, ChunkCompleted done) throws SQLException {
+        return markChunksDone(c, done.runId(), List.of(done)) == 1;
+    }
+
+    /**
+     * Marks chunks of one run DONE with one set-based UPDATE (the completions passed as arrays).
+     *
+     * @return how many were still PENDING: repeated completions and chunks that are not the run's do not count
+     */
+    public int markChunksDone(Connection c, String runId, List<ChunkCompleted> completions) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE seedfleet.run_chunks SET status = 'DONE', rows = ?, checksum = ?, completed_at = clock_timestamp()
-                WHERE run_id = ? AND table_name = ? AND phase = ? AND row_start = ? AND status = 'PENDING'""")) {
-            ps.setLong(1, done.rows());
-            ps.setString(2, done.checksum());
-            ps.setString(3, done.runId());
-            ps.setString(4, done.table());
-            ps.setString(5, done.phase());
-            ps.setLong(6, done.rowStart());
-            return ps.executeUpdate() == 1;
+                UPDATE seedfleet.run_chunks AS k SET status = 'DONE', rows = u.rows, checksum = u.checksum, completed_at = clock_timestamp()
+                FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]) AS u(table_name, phase, row_start, rows, checksum)
+                WHERE k.run_id = ? AND k.table_name = u.table_name AND k.phase = u.phase AND k.row_start = u.row_start
+                  AND k.status = 'PENDING'""")) {
+            ps.setArray(1, c.createArrayOf("text", completions.stream().map(ChunkCompleted::table).toArray()));
+            ps.setArray(2, c.createArrayOf("text", completions.stream().map(ChunkCompleted::phase).toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", completions.stream().map(ChunkCompleted::rowStart).toArray()));
+            ps.setArray(4, c.createArrayOf("bigint", completions.stream().map(ChunkCompleted::rows).toArray()));
+            ps.setArray(5, c.createArrayOf("text", completions.stream().map(ChunkCompleted::checksum).toArray()));
+            ps.setString(6, runId);
+            return ps.executeUpdate();
         }
     }
 
