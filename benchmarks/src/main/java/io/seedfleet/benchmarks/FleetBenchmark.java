@@ -51,7 +51,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>coordinator headroom: synthetic chunk-completed events it absorbs per second.</li>
  * </ol>
  * Usage: {@code FleetBenchmark [--rows N] [--repeats R] [--naive-rows N] [--schema-rows N] [--latency-runs N]
- * [--coordinator-chunks N] [--chunk-rows N] [--sections users,schema,latency,coordinator]}; {@code -Dseedfleet.home} is the checkout with the built services.
+ * [--coordinator-chunks N] [--chunk-rows N] [--sections users,schema,latency,memory,coordinator] [--memory-rows N]}; {@code -Dseedfleet.home} is the checkout with the built services.
  */
 public final class FleetBenchmark {
     static final String FLEET_1 = "Seedfleet fleet, 1 generator worker";
@@ -79,7 +79,7 @@ public final class FleetBenchmark {
         System.err.println("Starting the fleet (broker, PostgreSQL, coordinator, validator, 1 generator worker)...");
         try (LocalFleet fleet = LocalFleet.start(home, 1, new PrintWriter(new StringWriter()));
              FleetClient client = new FleetClient(fleet.bootstrapServers());
-             UsersTable users = UsersTable.render(fleet.postgres(), sections.contains("users") ? o.rows() : 1)) {
+             UsersTable users = UsersTable.render(fleet.postgres(), sections.contains("users") ? o.rows() : 1_000)) {
             FleetBenchmark bench = new FleetBenchmark(fleet, client, o.count("chunk-rows", 100_000));
             System.out.printf(Locale.ROOT, "%d cores, PostgreSQL %s (embedded, shared by every approach), chunks of %,d rows%n",
                     Runtime.getRuntime().availableProcessors(), users.serverVersion(), bench.chunkRows);
@@ -94,6 +94,7 @@ public final class FleetBenchmark {
                 System.out.printf("%n### Generator worker memory (peak resident set, VmHWM; -Xmx256m)%n%n");
                 memory.forEach(System.out::println);
             }
+            if (sections.contains("memory")) bench.workerMemory(users, o.count("memory-rows", 100_000_000));
             if (sections.contains("coordinator")) bench.coordinatorHeadroom(coordinatorChunks);
         }
     }
@@ -126,6 +127,20 @@ public final class FleetBenchmark {
         System.out.printf(Locale.ROOT, "%nTwo workers / one worker: %.2fx%n", samples.ratio(FLEET_2, FLEET_1));
     }
 
+    /**
+     * Peak resident memory of one generator worker before and after a single users run of
+     * {@code rows} rows (no baselines: this measures the worker, not the load).
+     */
+    private void workerMemory(UsersTable users, long rows) throws Exception {
+        String before = peakMemory("before");
+        long started = System.nanoTime();
+        users.measure(UsersTable.Setup.KEYED_EMPTY, rows, target -> generate(target, Map.of("public.organizations", UsersTable.ORGANIZATIONS,
+                "public.users", rows), null, chunkRows));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%n### Generator worker memory over one run of %,d users rows (%.0f s, %,.0f rows/s)%n%n%s%n%s%n", rows, seconds,
+                rows / seconds, before, peakMemory("after"));
+    }
+
     /** The example SaaS schema at about {@code totalRows} rows, seeded and validated through the fleet. */
     private void exampleSchema(long totalRows, int repeats) throws Exception {
         // ExampleSchema.rows(o, u) makes about 20 rows per user in all (the demo: 10,000 users, 201,505 rows).
@@ -143,7 +158,8 @@ public final class FleetBenchmark {
             samples.add("request to validation-completed (verdict: passed)", (System.nanoTime() - started) / 1e9, rows);
             drop(target);
         }
-        System.out.printf(Locale.ROOT, "%n### The example schema (23 tables), %,d rows, 2 generator workers, %d repetitions%n%n", rows, repeats);
+        System.out.printf(Locale.ROOT, "%n### The example schema (23 tables), %,d rows, %d generator worker(s), %d repetitions%n%n", rows,
+                generatorWorkers(), repeats);
         samples.printTable(System.out);
     }
 
@@ -247,6 +263,10 @@ public final class FleetBenchmark {
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + name + " WITH (FORCE)");
         }
+    }
+
+    private long generatorWorkers() {
+        return fleet.pids().keySet().stream().filter(name -> name.startsWith("generator-worker")).count();
     }
 
     /** Peak and current resident memory of each generator worker, from /proc (Linux). */

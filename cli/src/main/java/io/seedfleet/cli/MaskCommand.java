@@ -1,16 +1,11 @@
 package io.seedfleet.cli;
 
-import io.seedfleet.core.definition.DataDefinition;
 import io.seedfleet.core.definition.DataDefinition.MaskRule;
-import io.seedfleet.core.definition.DefinitionReader;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
 import io.seedfleet.masking.method.Maskers;
 import io.seedfleet.masking.method.MaskingSecret;
 import io.seedfleet.masking.pii.PiiFinding;
-import io.seedfleet.masking.pii.PiiScanner;
 import io.seedfleet.masking.proof.LeakCheck;
 import io.seedfleet.masking.proof.PrivacyReport;
 import io.seedfleet.masking.proof.ReportJson;
@@ -20,18 +15,15 @@ import io.seedfleet.masking.run.ColumnMaskers.ColumnRef;
 import io.seedfleet.masking.run.MaskRun;
 import io.seedfleet.masking.run.MaskSummary;
 import io.seedfleet.masking.run.MaskingPlan;
+import io.seedfleet.masking.run.MaskingRules;
+import io.seedfleet.masking.run.SourceScan;
 import io.seedfleet.masking.run.Subset;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -86,14 +78,11 @@ final class MaskCommand implements Callable<Integer> {
         List<Subset> subset = subsets.stream().map(Subset::parse).toList();
         MaskingSecret key = secret.get();
 
-        SchemaModel model;
-        List<PiiFinding> findings;
-        try (Connection c = from.open()) {
-            model = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            findings = PiiScanner.scan(c, model, 1000);
-        }
-        Map<String, Map<String, MaskRule>> masking = rules != null ? readRules(rules) : proposed(findings);
-        if (strict) requireRules(findings, masking, model);
+        SourceScan scanned = SourceScan.of(from);
+        SchemaModel model = scanned.model();
+        List<PiiFinding> findings = scanned.findings();
+        Map<String, Map<String, MaskRule>> masking = rules != null ? MaskingRules.fromDefinitions(rules) : MaskingRules.proposed(findings);
+        if (strict) MaskingRules.requireRules("--strict", findings, masking, model);
 
         MaskingPlan plan = new MaskingPlan(masking, (rule, table, column) -> Maskers.of(rule, table, column, key), subset);
         MaskSummary summary = MaskRun.execute(from, to, plan, new MaskRun.Options(parallelism, 50_000));
@@ -101,21 +90,8 @@ final class MaskCommand implements Callable<Integer> {
                 summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond());
 
         Map<ColumnRef, MaskRule> effective = ColumnMaskers.resolve(model, plan).effectiveRules();
-        Set<ColumnRef> personal = new LinkedHashSet<>();
-        findings.forEach(f -> personal.add(new ColumnRef(f.table(), f.column())));
-        // Masked text columns too (the scanner may not flag them); keys and numbers would only match by chance.
-        effective.forEach((column, rule) -> {
-            if (!rule.method().equals("keep") && model.table(column.table()).column(column.column()).type().kind().isText()) personal.add(column);
-        });
-        // Columns copied as they are: a personal value found there that the same column already held in the
-        // source (a label colour "Brown") was not moved by the copy; it is reported, but is no leak.
-        Set<ColumnRef> copiedAsIs = new LinkedHashSet<>();
-        model.tables().forEach(t -> t.columns().forEach(c -> {
-            ColumnRef ref = new ColumnRef(t.name(), c.name());
-            MaskRule rule = effective.get(ref);
-            if (rule == null || rule.method().equals("keep")) copiedAsIs.add(ref);
-        }));
-        LeakCheck.Result leaks = LeakCheck.run(from, to, List.copyOf(personal), copiedAsIs);
+        List<ColumnRef> personal = MaskingRules.personalColumns(findings, effective, model);
+        LeakCheck.Result leaks = LeakCheck.run(from, to, personal, MaskingRules.copiedAsIs(model, effective));
         out.printf(Locale.ROOT, "leak check: %d leaked values from %d personal-data columns (%,d target values checked)%n",
                 leaks.total(), personal.size(), leaks.valuesChecked());
         for (LeakCheck.Leak leak : leaks.leaks()) {
@@ -136,34 +112,5 @@ final class MaskCommand implements Callable<Integer> {
         }
         out.flush();
         return leaks.total() == 0 ? 0 : 1;
-    }
-
-    private static Map<String, Map<String, MaskRule>> readRules(Path file) {
-        Map<String, Map<String, MaskRule>> out = new LinkedHashMap<>();
-        for (DataDefinition d : DefinitionReader.read(file)) {
-            d.spec().masking().forEach((table, columns) -> out.computeIfAbsent(table, k -> new LinkedHashMap<>()).putAll(columns));
-        }
-        if (out.isEmpty()) throw new IllegalArgumentException(file + " has no spec.masking rules");
-        return out;
-    }
-
-    private static Map<String, Map<String, MaskRule>> proposed(List<PiiFinding> findings) {
-        Map<String, Map<String, MaskRule>> out = new LinkedHashMap<>();
-        for (PiiFinding f : findings) {
-            if (f.proposed() != null) out.computeIfAbsent(f.table().toString(), k -> new LinkedHashMap<>()).put(f.column(), f.proposed());
-        }
-        return out;
-    }
-
-    private static void requireRules(List<PiiFinding> findings, Map<String, Map<String, MaskRule>> masking, SchemaModel model) {
-        Set<ColumnRef> ruled = new LinkedHashSet<>();
-        masking.forEach((table, columns) -> model.resolve(table).ifPresent(t -> columns.keySet().forEach(c -> ruled.add(new ColumnRef(t.name(), c)))));
-        List<String> missing = new ArrayList<>();
-        for (PiiFinding f : findings) {
-            if (!ruled.contains(new ColumnRef(f.table(), f.column()))) missing.add(f.table() + "." + f.column() + " (" + f.kind() + ")");
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("--strict: these columns hold personal data but have no masking rule: " + String.join(", ", missing));
-        }
     }
 }

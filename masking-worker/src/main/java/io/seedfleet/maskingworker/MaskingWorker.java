@@ -11,6 +11,8 @@ import io.seedfleet.masking.method.MaskingSecret;
 import io.seedfleet.service.IncomingEvents;
 import io.seedfleet.service.OutgoingEvents;
 import io.seedfleet.service.TargetPassword;
+import io.seedfleet.service.ops.RunLogContext;
+import io.seedfleet.service.ops.WorkMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +30,12 @@ import org.jboss.logging.Logger;
  * workers do (chunk-completed / chunk-failed, phase MASK). The offset is committed only after the
  * report is on Kafka, so a crash redelivers the work, and the ledger makes the rewrite a no-op that
  * still reports completion. A failing range is reported, not retried: the coordinator ends the run.
- * Only events that can never be processed go to the dead-letter topic.
+ * Only events that can never be processed go to the dead-letter topic. Each range is counted in
+ * {@link MaskingMetrics} and logged with its run id in the logging context.
+ *
+ * <p>Shutdown (SIGTERM): the Kafka connector stops polling and waits for the range in hand; one cut off
+ * by a kill was never committed (rows and ledger entry are one transaction), nor was its offset, so it
+ * is redelivered and written whole.
  */
 @ApplicationScoped
 public class MaskingWorker {
@@ -41,12 +48,15 @@ public class MaskingWorker {
     private final Optional<String> sourcePassword;
     private final MutinyEmitter<byte[]> completed;
     private final MutinyEmitter<byte[]> failed;
+    private final MaskingMetrics metrics;
 
     MaskingWorker(@ConfigProperty(name = "seedfleet.worker.name") Optional<String> workerName,
                   @ConfigProperty(name = "seedfleet.masking.secret") Optional<String> secret,
                   @ConfigProperty(name = "seedfleet.source.password") Optional<String> sourcePassword,
                   TargetPassword targetPassword,
-                  @Channel("chunk-completed") MutinyEmitter<byte[]> completed, @Channel("chunk-failed") MutinyEmitter<byte[]> failed) {
+                  @Channel("chunk-completed") MutinyEmitter<byte[]> completed, @Channel("chunk-failed") MutinyEmitter<byte[]> failed,
+                  MaskingMetrics metrics) {
+        this.metrics = metrics;
         this.workerName = workerName.orElseGet(WorkerName::ofThisProcess);
         MaskingSecret key = secret.filter(s -> !s.isBlank()).map(MaskingSecret::of).orElse(null);
         if (key == null) LOG.warn("SEEDFLEET_MASKING_SECRET is not set: every masking chunk will fail until it is");
@@ -68,17 +78,26 @@ public class MaskingWorker {
             LOG.warnf("masking-work event sent to the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }
+        try (RunLogContext ignored = RunLogContext.of(work.runId())) {
+            return execute(work, message);
+        }
+    }
+
+    private CompletionStage<Void> execute(MaskingWork work, Message<byte[]> message) {
+        WorkMetrics.Unit unit = metrics.begin();
         ChunkCompleted done;
         try {
             if (chunks == null) throw new IllegalStateException("this masking worker has no secret: set SEEDFLEET_MASKING_SECRET (at least 16 characters)");
             done = chunks.execute(work);
         } catch (SQLException | RuntimeException e) {
+            unit.failed();
             String error = describe(work, e);
             LOG.warnf("masking chunk %d of %s, run %s, failed: %s", work.chunk(), work.table(), work.runId(), error);
             failed.sendMessageAndAwait(OutgoingEvents.keyedByRun(work.runId(), new ChunkFailed(work.runId(), work.stage(), work.table(),
                     MaskingWork.PHASE, work.chunk(), work.chunk() + 1L, error, workerName)));
             return message.ack();
         }
+        unit.succeeded(work.table(), done.rows(), done.alreadyWritten());
         LOG.debugf("masking chunk %d of %s, run %s: %d rows%s", work.chunk(), work.table(), work.runId(), done.rows(),
                 done.alreadyWritten() ? " (written before)" : "");
         completed.sendMessageAndAwait(OutgoingEvents.keyedByRun(work.runId(), done));

@@ -2,6 +2,8 @@ package io.seedfleet.maskingworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +23,7 @@ import io.seedfleet.masking.run.TargetDatabase;
 import io.seedfleet.testkit.CloudEventsClient;
 import io.seedfleet.testkit.RunningPostgres;
 import io.seedfleet.testkit.quarkus.FleetTestResource;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,6 +58,9 @@ class MaskingWorkerTest {
 
     CloudEventsClient kafka;
 
+    @Inject
+    MeterRegistry registry;
+
     @BeforeEach
     void connect() {
         kafka = new CloudEventsClient(FleetTestResource.kafka().bootstrapServers(), COMPLETED, FAILED, EventType.DEAD_LETTER_TOPIC);
@@ -69,6 +75,8 @@ class MaskingWorkerTest {
     void masksEveryRangeOnceAndReportsEachDelivery() throws Exception {
         Target source = database("mw_source", SCHEMA);
         Target target = database("mw_target", null);
+        double rowsBefore = counted("seedfleet.rows.written");
+        double redeliveriesBefore = counted("seedfleet.chunk.redeliveries");
         try (Connection holder = source.jdbc().open(); Connection admin = target.jdbc().open()) {
             String snapshot = MaskRun.exportSnapshot(holder);
             SchemaModel model;
@@ -104,11 +112,15 @@ class MaskingWorkerTest {
             assertThat(Events.fromJson(again.value(), ChunkCompleted.class).alreadyWritten()).isTrue();
             assertThat(count(target, "SELECT count(*) FROM users")).isEqualTo(10);
             assertThat(count(source, "SELECT count(*) FROM users WHERE email LIKE '%@acme.test'")).as("the source is only read").isEqualTo(10);
+            // Each report is sent after its range is counted: the rows once, the redelivery as one.
+            assertThat(counted("seedfleet.rows.written") - rowsBefore).as("rows written").isEqualTo(13);
+            assertThat(counted("seedfleet.chunk.redeliveries") - redeliveriesBefore).as("redeliveries").isEqualTo(1);
         }
     }
 
     @Test
     void deadLettersGarbageAndReportsAFailedRangeWithoutPasswords() throws Exception {
+        double failuresBefore = counted("seedfleet.chunk.failures");
         kafka.send(WORK, EventType.MASKING_WORK.type(), "garbage", "{not json".getBytes(StandardCharsets.UTF_8));
         Target source = database("mw_poison", SCHEMA);
         Target gone = new Target(source.jdbcUrl().replace("mw_poison", "mw_gone"), source.username(), "s3cret-pw");
@@ -119,6 +131,12 @@ class MaskingWorkerTest {
         ChunkFailed failed = Events.fromJson(kafka.await(1, r -> r.topic().equals(FAILED) && "run-poison".equals(r.key())).get(0).value(), ChunkFailed.class);
         assertThat(failed.phase()).isEqualTo("MASK");
         assertThat(failed.error()).contains("mw_gone").doesNotContain("s3cret-pw");
+        assertThat(counted("seedfleet.chunk.failures") - failuresBefore).as("only the failed range counts as a failure, not the dead letter").isEqualTo(1);
+    }
+
+    /** The masking worker's count of {@code name}, summed over its tags. */
+    double counted(String name) {
+        return registry.find(name).tag("service", MaskingMetrics.SERVICE).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     void send(MaskingWork work) {

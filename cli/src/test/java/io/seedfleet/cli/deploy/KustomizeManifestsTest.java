@@ -168,9 +168,7 @@ class KustomizeManifestsTest {
                     .as("the ServiceMonitor selects Service seedfleet-" + module).isTrue();
             assertThat(Manifests.list(monitor.path("spec").path("namespaceSelector").path("matchNames")).stream().map(JsonNode::asText))
                     .contains(service.path("metadata").path("namespace").asText());
-            if (!module.equals("masking-worker")) { // the masking worker's module is not this test's to require it of
-                assertThat(pom(code)).as(module + " exposes Prometheus metrics").contains("<artifactId>quarkus-micrometer-registry-prometheus</artifactId>");
-            }
+            assertThat(pom(code)).as(module + " exposes Prometheus metrics").contains("<artifactId>quarkus-micrometer-registry-prometheus</artifactId>");
         }
         JsonNode dashboard = m.ofKind("ConfigMap").stream().filter(c -> c.path("metadata").path("labels").has("grafana_dashboard")).findFirst()
                 .orElseThrow(() -> new AssertionError("no Grafana dashboard ConfigMap"));

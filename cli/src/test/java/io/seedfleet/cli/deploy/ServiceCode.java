@@ -29,16 +29,8 @@ record ServiceCode(String module, Path dir, Set<String> environment, int httpPor
 
     static final Path ROOT = findRoot();
     static final Set<String> SERVICES = Set.of("coordinator", "generator-worker", "validator-worker", "masking-worker");
-    /** Topics beyond EventType's: the masking topics (their events live in the masking-worker's module). */
-    static final Set<String> MASKING_TOPICS = Set.of("test-data.masking-requested", "test-data.masking-work", "test-data.masking-completed");
     /** Settings the image itself reads (Dockerfile.jvm), not the application. */
     static final Set<String> IMAGE_ENVIRONMENT = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND");
-
-    /**
-     * Settings the shared ConfigMap gives every service that the masking worker, written alongside
-     * this deployment, does not read yet (it has no quarkus-logging-json). Remove once it does.
-     */
-    static final Set<String> NOT_YET_READ_BY_MASKING_WORKER = Set.of("QUARKUS_LOG_CONSOLE_JSON_ENABLED");
 
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern COMMENTED_KEY = Pattern.compile("(?m)^#\\s*([a-z][\\w.\\-\"]*)=");
@@ -85,7 +77,6 @@ record ServiceCode(String module, Path dir, Set<String> environment, int httpPor
     Set<String> acceptedEnvironment() {
         Set<String> accepted = new TreeSet<>(environment);
         accepted.addAll(IMAGE_ENVIRONMENT);
-        if (module.equals("masking-worker")) accepted.addAll(NOT_YET_READ_BY_MASKING_WORKER);
         return accepted;
     }
 
@@ -94,11 +85,10 @@ record ServiceCode(String module, Path dir, Set<String> environment, int httpPor
         return consumedTopicGroups.entrySet().stream().filter(e -> e.getKey().endsWith("-work")).findFirst();
     }
 
-    /** Every topic the code names: EventType's, the dead-letter topic, the masking topics, and those in the services' configuration. */
+    /** Every topic the code names: EventType's (the masking events' among them), the dead-letter topic, and those in the services' configuration. */
     static Set<String> expectedTopics() {
         Set<String> topics = Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toCollection(TreeSet::new));
         topics.add(EventType.DEAD_LETTER_TOPIC);
-        topics.addAll(MASKING_TOPICS);
         for (String module : SERVICES) {
             Path properties = ROOT.resolve(module).resolve("src/main/resources/application.properties");
             if (!Files.exists(properties)) continue;

@@ -4,8 +4,6 @@ import io.seedfleet.core.definition.DataDefinition.MaskRule;
 import io.seedfleet.core.event.MaskingRequested;
 import io.seedfleet.core.event.MaskingWork;
 import io.seedfleet.core.run.DefinitionReference;
-import io.seedfleet.core.schema.IntrospectionOptions;
-import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.schema.Table;
@@ -15,12 +13,12 @@ import io.seedfleet.masking.fleet.MaskingLedger;
 import io.seedfleet.masking.method.Maskers;
 import io.seedfleet.masking.method.MaskingSecret;
 import io.seedfleet.masking.pii.PiiFinding;
-import io.seedfleet.masking.pii.PiiScanner;
 import io.seedfleet.masking.run.ColumnMaskers;
 import io.seedfleet.masking.run.MaskRun;
 import io.seedfleet.masking.run.MaskingException;
 import io.seedfleet.masking.run.MaskingPlan;
 import io.seedfleet.masking.run.MaskingRules;
+import io.seedfleet.masking.run.SourceScan;
 import io.seedfleet.masking.run.Subset;
 import io.seedfleet.masking.run.TargetDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,12 +62,9 @@ public class MaskingPlanner {
 
     Planned plan(String runId, MaskingRequested request, JdbcTarget source, JdbcTarget target) throws SQLException {
         if (!source.isPostgres() || !target.isPostgres()) throw new MaskingException("masking copies PostgreSQL into PostgreSQL");
-        SchemaModel model;
-        List<PiiFinding> findings;
-        try (Connection c = source.open()) {
-            model = PostgresIntrospector.introspect(c, IntrospectionOptions.all());
-            findings = PiiScanner.scan(c, model, 1000);
-        }
+        SourceScan scanned = SourceScan.of(source);
+        SchemaModel model = scanned.model();
+        List<PiiFinding> findings = scanned.findings();
         Map<String, Map<String, MaskRule>> rules = request.rules() != null && !request.rules().isBlank()
                 ? MaskingRules.fromDefinitions("the rules of request " + runId, DefinitionReference.text(request.rules()))
                 : MaskingRules.proposed(findings);

@@ -33,7 +33,8 @@ import org.postgresql.copy.CopyIn;
 public final class PostgresSink {
     public static final String LEDGER_SCHEMA = "seedfleet_ledger";
     private static final int FLUSH_BYTES = 256 * 1024;
-    private static final ChunkLedger CHUNK_LEDGER = new ChunkLedger(
+    /** The target's chunk ledger, also how masking workers write their chunks exactly once. */
+    public static final ChunkLedger CHUNK_LEDGER = new ChunkLedger(
             "INSERT INTO seedfleet_ledger.runs (run_id, state, schema_model, rules) VALUES (?, 'RUNNING', ?, ?) ON CONFLICT DO NOTHING",
             "SELECT state FROM seedfleet_ledger.runs WHERE run_id = ? FOR SHARE",
             "INSERT INTO seedfleet_ledger.chunks (run_id, table_name, phase, row_start, row_end) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");

@@ -5,6 +5,8 @@ import io.seedfleet.core.event.MaskingWork;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.schema.Table;
+import io.seedfleet.core.sink.ChunkLedger;
+import io.seedfleet.core.sink.ChunkResult;
 import io.seedfleet.masking.method.Maskers;
 import io.seedfleet.masking.method.MaskingSecret;
 import io.seedfleet.masking.proof.LeakCheck;
@@ -53,18 +55,18 @@ public final class MaskingChunks {
         Table table = run.model().find(QualifiedName.parse(work.table()))
                 .orElseThrow(() -> new IllegalArgumentException("run " + work.runId() + " has no table " + work.table()));
         String where = where(work, table, run);
-        MaskingLedger.Written written;
+        ChunkResult written;
         try (Connection writer = work.target().jdbc().open()) {
             written = MaskingLedger.write(writer, work.runId(), work.table(), work.chunk(), () -> {
                 try (Connection reader = MaskRun.openReader(work.source().jdbc(), work.snapshot())) {
                     MaskRun.Copied copied = MaskRun.copy(reader, writer, table, where, run.maskers());
                     reader.commit();
-                    return copied;
+                    return new ChunkLedger.Written(copied.rows(), copied.checksum());
                 }
             });
         }
         return new ChunkCompleted(work.runId(), work.stage(), work.table(), MaskingWork.PHASE, work.chunk(), work.chunk() + 1L,
-                written.rows(), io.seedfleet.core.run.RunSummary.checksumText(written.checksum()), written.durationMs(), written.alreadyWritten(), worker);
+                written.rows(), io.seedfleet.core.run.RunSummary.checksumText(written.checksum()), written.millis(), written.alreadyWritten(), worker);
     }
 
     private static String where(MaskingWork work, Table table, PreparedRun run) {

@@ -51,6 +51,11 @@ public final class MaskingRules {
 
     /** Strict mode: refuses rules that leave a column the scanner flags without a rule (a new column cannot leak unnoticed). */
     public static void requireRules(List<PiiFinding> findings, Map<String, Map<String, MaskRule>> masking, SchemaModel model) {
+        requireRules("strict", findings, masking, model);
+    }
+
+    /** As {@link #requireRules(List, Map, SchemaModel)}, the refusal naming {@code setting}, as the user spelt it (the CLI's {@code --strict}). */
+    public static void requireRules(String setting, List<PiiFinding> findings, Map<String, Map<String, MaskRule>> masking, SchemaModel model) {
         Set<ColumnRef> ruled = new LinkedHashSet<>();
         masking.forEach((table, columns) -> model.resolve(table).ifPresent(t -> columns.keySet().forEach(c -> ruled.add(new ColumnRef(t.name(), c)))));
         List<String> missing = new ArrayList<>();
@@ -58,7 +63,7 @@ public final class MaskingRules {
             if (!ruled.contains(new ColumnRef(f.table(), f.column()))) missing.add(f.table() + "." + f.column() + " (" + f.kind() + ")");
         }
         if (!missing.isEmpty()) {
-            throw new MaskingException("strict: these columns hold personal data but have no masking rule: " + String.join(", ", missing));
+            throw new MaskingException(setting + ": these columns hold personal data but have no masking rule: " + String.join(", ", missing));
         }
     }
 
