@@ -5,6 +5,7 @@ import io.seedfleet.core.event.MalformedEventException;
 import io.seedfleet.service.IncomingEvents;
 import io.seedfleet.service.OutgoingEvents;
 import io.seedfleet.service.TargetPassword;
+import io.seedfleet.service.WorkerName;
 import io.seedfleet.service.ops.RunLogContext;
 import io.seedfleet.service.ops.WorkMetrics;
 import io.seedfleet.core.event.ChunkCompleted;

@@ -11,6 +11,7 @@ import io.seedfleet.masking.method.MaskingSecret;
 import io.seedfleet.service.IncomingEvents;
 import io.seedfleet.service.OutgoingEvents;
 import io.seedfleet.service.TargetPassword;
+import io.seedfleet.service.WorkerName;
 import io.seedfleet.service.ops.RunLogContext;
 import io.seedfleet.service.ops.WorkMetrics;
 import io.smallrye.reactive.messaging.MutinyEmitter;

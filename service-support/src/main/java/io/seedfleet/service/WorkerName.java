@@ -1,13 +1,13 @@
-package io.seedfleet.generator;
+package io.seedfleet.service;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Who wrote a chunk, as reported in its events: in Kubernetes the host name is the pod's name. */
-final class WorkerName {
+public final class WorkerName {
     private WorkerName() {}
 
-    static String ofThisProcess() {
+    public static String ofThisProcess() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
