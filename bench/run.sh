@@ -31,22 +31,27 @@ if [[ ! -f $jar || -n $(find . -path ./.git -prune -o -path '*/src/main/*' -newe
 fi
 
 if [ $quick = 1 ]; then
-  jmh=(-wi 1 -w 1 -i 1 -r 1 -f 1); load=(--rows 100000 --repeats 1)
+  jmh=(-wi 1 -w 1 -i 1 -r 1 -f 1); tables=(-wi 0 -i 1 -r 1 -f 1 -p table=app.users,app.audit_events); load=(--rows 100000 --repeats 1)
   fleet=(--rows 200000 --repeats 1 --schema-rows 200000 --latency-runs 2 --coordinator-chunks 2000)
 else
-  jmh=(-wi 3 -w 2 -i 5 -r 2 -f 2); load=(--rows 1000000 --repeats 3)
-  fleet=(--rows 10000000 --repeats 3 --schema-rows 10000000 --latency-runs 5 --coordinator-chunks 20000)
+  jmh=(-wi 3 -w 2 -i 5 -r 2 -f 2); tables=(-wi 1 -w 1 -i 2 -r 1 -f 1); load=(--rows 1000000 --repeats 3)
+  fleet=(--rows 10000000 --repeats 2 --schema-rows 10000000 --latency-runs 5 --coordinator-chunks 50000)
 fi
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for s in "${sections[@]}"; do
   case "$s" in
-    engine) echo "## engine" >>"$out"
-            java -jar "$jar" 'UsersRowBenchmark|ExampleSchemaBenchmark' "${jmh[@]}" -rf text -rff /dev/stdout | tee -a "$out" ;;
-    load)   echo "## load" >>"$out"
+    engine) echo "### engine" >>"$out"
+            results=$(mktemp)
+            java -jar "$jar" UsersRowBenchmark "${jmh[@]}" -rf text -rff "$results" >&2
+            cat "$results" | tee -a "$out"
+            java -jar "$jar" ExampleSchemaBenchmark "${tables[@]}" -rf text -rff "$results" >&2
+            cat "$results" | tee -a "$out"
+            rm -f "$results" ;;
+    load)   echo "### load" >>"$out"
             java -Xmx2g -cp "$jar" io.seedfleet.benchmarks.LoadBenchmark "${load[@]}" | tee -a "$out" ;;
-    fleet)  echo "## fleet" >>"$out"
+    fleet)  echo "### fleet" >>"$out"
             java -Xmx2g -Dseedfleet.home="$PWD" -cp "$jar" io.seedfleet.benchmarks.FleetBenchmark "${fleet[@]}" | tee -a "$out" ;;
   esac
 done

@@ -172,6 +172,7 @@ public class RunStore {
             }
             ps.executeBatch();
         }
+        analyzeChunks(c);
     }
 
     /** The masking work of a stage that has not completed yet, tables in order, ranges in key order. */
@@ -234,6 +235,18 @@ public class RunStore {
                 }
             }
             ps.executeBatch();
+        }
+        analyzeChunks(c);
+    }
+
+    /**
+     * Fresh statistics once a run's chunks are in: without them, right after a large run is planned
+     * (before autovacuum gets to the table), PostgreSQL may join each batch of completions against
+     * the chunks by scanning them all; measured at 762 instead of 10,876 completions a second.
+     */
+    private static void analyzeChunks(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("ANALYZE seedfleet.run_chunks");
         }
     }
 
