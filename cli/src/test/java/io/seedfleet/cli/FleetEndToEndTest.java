@@ -2,7 +2,6 @@ package io.seedfleet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seedfleet.core.event.EventType;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.GenerationRequested;
 import io.seedfleet.core.event.Target;
@@ -17,8 +16,6 @@ import io.seedfleet.core.schema.PostgresIntrospector;
 import io.seedfleet.core.schema.QualifiedName;
 import io.seedfleet.core.schema.SchemaModel;
 import io.seedfleet.core.sink.JdbcTarget;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,19 +36,20 @@ import org.junit.jupiter.api.Test;
 class FleetEndToEndTest {
     private static final long SEED = 20261121L;
     private static final Map<String, Long> ROWS = ExampleSchema.rows(20, 400);
+    private static FleetSession session;
     private static LocalFleet fleet;
     private static FleetClient client;
 
     @BeforeAll
     static void startFleet() throws Exception {
-        fleet = LocalFleet.start(Path.of("..").toAbsolutePath().normalize(), 1, new PrintWriter(new StringWriter()));
-        client = new FleetClient(fleet.bootstrapServers());
+        session = FleetSession.start(1);
+        fleet = session.fleet;
+        client = session.client;
     }
 
     @AfterAll
     static void stopFleet() {
-        if (client != null) client.close();
-        if (fleet != null) fleet.close();
+        if (session != null) session.close();
     }
 
     @Test
@@ -121,10 +119,7 @@ class FleetEndToEndTest {
     }
 
     private static JdbcTarget exampleDatabase() throws Exception {
-        JdbcTarget target = new JdbcTarget(fleet.postgres().createDatabase("e2e_" + UUID.randomUUID().toString().substring(0, 8)),
-                fleet.postgres().user(), fleet.postgres().password());
-        ExampleSchema.create(target);
-        return target;
+        return session.exampleDatabase("e2e");
     }
 
     private static GenerationCompleted generate(JdbcTarget target, int chunkRows) throws Exception {
@@ -136,15 +131,11 @@ class FleetEndToEndTest {
         client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()),
                 definition == null ? ROWS : null, definition == null ? 20L : null, definition == null ? 2.0 : null, SEED, chunkRows, null, null,
                 definition, scenario));
-        FleetClient.Received done = client.await(runId, Duration.ofMinutes(3), () -> {}, EventType.GENERATION_COMPLETED, EventType.GENERATION_FAILED)
-                .orElseThrow(() -> new AssertionError("no completion for " + runId));
-        assertThat(done.type()).as("run %s: %s", runId, done.payload()).isEqualTo(EventType.GENERATION_COMPLETED);
-        return (GenerationCompleted) done.payload();
+        return session.awaitCompletion(runId, Duration.ofMinutes(3));
     }
 
     private static ValidationCompleted assertValidationPassed(String runId) {
-        ValidationCompleted v = (ValidationCompleted) client.await(runId, Duration.ofMinutes(2), () -> {}, EventType.VALIDATION_COMPLETED)
-                .orElseThrow(() -> new AssertionError("no validation for " + runId)).payload();
+        ValidationCompleted v = session.awaitValidation(runId);
         assertThat(v.checks()).isNotEmpty().allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
         assertThat(v.passed()).isTrue();
         return v;

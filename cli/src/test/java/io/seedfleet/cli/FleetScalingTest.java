@@ -8,12 +8,8 @@ import io.seedfleet.core.event.Events;
 import io.seedfleet.core.event.GenerationCompleted;
 import io.seedfleet.core.event.GenerationRequested;
 import io.seedfleet.core.event.Target;
-import io.seedfleet.core.event.ValidationCompleted;
 import io.seedfleet.core.sink.JdbcTarget;
 import io.seedfleet.testkit.CloudEventsClient;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -37,19 +33,18 @@ class FleetScalingTest {
      */
     private static final Map<String, Long> ROWS = ExampleSchema.rows(500, 12_500);
     private static final int CHUNK_ROWS = 125;
+    private static FleetSession session;
     private static LocalFleet fleet;
-    private static FleetClient client;
 
     @BeforeAll
     static void startFleet() throws Exception {
-        fleet = LocalFleet.start(Path.of("..").toAbsolutePath().normalize(), 1, new PrintWriter(new StringWriter()));
-        client = new FleetClient(fleet.bootstrapServers());
+        session = FleetSession.start(1);
+        fleet = session.fleet;
     }
 
     @AfterAll
     static void stopFleet() {
-        if (client != null) client.close();
-        if (fleet != null) fleet.close();
+        if (session != null) session.close();
     }
 
     @Test
@@ -74,7 +69,7 @@ class FleetScalingTest {
 
     private static String request(JdbcTarget target) throws Exception {
         String runId = "scale-" + UUID.randomUUID();
-        client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()), ROWS, 20L, 2.0, SEED, CHUNK_ROWS,
+        session.client.request(new GenerationRequested(runId, new Target(target.url(), target.user(), target.password()), ROWS, 20L, 2.0, SEED, CHUNK_ROWS,
                 null, null));
         return runId;
     }
@@ -90,19 +85,12 @@ class FleetScalingTest {
     }
 
     private static GenerationCompleted awaitCompletion(String runId) {
-        FleetClient.Received done = client.await(runId, Duration.ofMinutes(5), () -> {}, EventType.GENERATION_COMPLETED, EventType.GENERATION_FAILED)
-                .orElseThrow(() -> new AssertionError("no completion for " + runId));
-        assertThat(done.type()).as("run %s: %s", runId, done.payload()).isEqualTo(EventType.GENERATION_COMPLETED);
-        ValidationCompleted v = (ValidationCompleted) client.await(runId, Duration.ofMinutes(2), () -> {}, EventType.VALIDATION_COMPLETED)
-                .orElseThrow(() -> new AssertionError("no validation for " + runId)).payload();
-        assertThat(v.passed()).as("validation of %s", runId).isTrue();
-        return (GenerationCompleted) done.payload();
+        GenerationCompleted done = session.awaitCompletion(runId, Duration.ofMinutes(5));
+        assertThat(session.awaitValidation(runId).passed()).as("validation of %s", runId).isTrue();
+        return done;
     }
 
     private static JdbcTarget exampleDatabase() throws Exception {
-        JdbcTarget target = new JdbcTarget(fleet.postgres().createDatabase("scale_" + UUID.randomUUID().toString().substring(0, 8)),
-                fleet.postgres().user(), fleet.postgres().password());
-        ExampleSchema.create(target);
-        return target;
+        return session.exampleDatabase("scale");
     }
 }

@@ -65,9 +65,7 @@ class PostgresLoadKeysTest {
         List<String> before = catalog(target);
         GenerationPlan plan = plan(target, 10);
         try (Connection c = target.open()) {
-            PostgresSink.prepareLedger(c);
-            PostgresSink.registerRun(c, "keys-undo", plan.schema(), plan.rules());
-            PostgresSink.setAsideForLoad(c, "keys-undo", plan);
+            startRun(c, "keys-undo", plan);
 
             assertThat(catalog(target)).as("nothing left to check row by row").isEmpty();
             PostgresSink.undo(c, "keys-undo", plan);
@@ -81,9 +79,7 @@ class PostgresLoadKeysTest {
         List<String> before = catalog(target);
         GenerationPlan plan = plan(target, 10);
         try (Connection c = target.open()) {
-            PostgresSink.prepareLedger(c);
-            PostgresSink.registerRun(c, "keys-dup", plan.schema(), plan.rules());
-            PostgresSink.setAsideForLoad(c, "keys-dup", plan);
+            startRun(c, "keys-dup", plan);
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO shop.customers (email, code, name) VALUES ('a@example.com', 'A1', 'Ann'), ('a@example.com', 'B2', 'Bob')");
             }
@@ -94,6 +90,13 @@ class PostgresLoadKeysTest {
         }
         assertThat(catalog(target)).isEqualTo(before);
         assertThat(count(target, "SELECT count(*) FROM shop.customers")).isZero();
+    }
+
+    /** What a run does before its first chunk: the ledger, the run registered, its keys set aside. */
+    private static void startRun(Connection c, String runId, GenerationPlan plan) throws SQLException {
+        PostgresSink.prepareLedger(c);
+        PostgresSink.registerRun(c, runId, plan.schema(), plan.rules());
+        PostgresSink.setAsideForLoad(c, runId, plan);
     }
 
     private static GenerationPlan plan(JdbcTarget target, long orders) throws SQLException {
